@@ -1,0 +1,1 @@
+"""Custom actions for Resursguiden, served by the Rasa action server (rasa-sdk)."""
