@@ -1,0 +1,47 @@
+# The two commands that matter: `make run` and `make test`. Both do their own
+# set-up (a Python 3.10 virtual environment in .venv with pinned packages).
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+VENV := .venv
+RASA := source scripts/quiet_env.sh && $(VENV)/bin/rasa
+
+.PHONY: help setup train run test lint validate pytest format lock clean
+
+help:
+	@echo "make run    set up, train if needed, start the whole product"
+	@echo "make test   set up, train if needed, lint, validate and run all tests"
+	@echo "make train  train the model (components restored from Rasa's cache when unchanged)"
+	@echo "make lint   ruff;  make format  ruff format;  make lock  regenerate constraints.txt"
+
+setup:
+	@scripts/setup.sh
+
+# Rasa fingerprints every part of the model and keeps the parts in .rasa/cache:
+# a part whose inputs did not change is restored, not retrained.
+train: setup
+	@$(RASA) train --fixed-model-name resursguiden
+
+run: train
+	@scripts/run.sh
+
+lint: setup
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: setup
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+validate: setup
+	@$(RASA) data validate --fail-on-warning
+
+pytest: train
+	@source scripts/quiet_env.sh && $(VENV)/bin/pytest
+
+test: lint validate pytest
+
+lock:
+	@scripts/lock.sh
+
+clean:
+	rm -rf models .rasa results .pytest_cache .ruff_cache

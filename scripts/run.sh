@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Starts the whole product in the foreground on its embedded defaults: the Rasa
+# server (REST and socket.io channels) and the action server, through honcho and
+# the Procfile. Ctrl-C (or SIGTERM to this process) stops all of it.
+# Expects the set-up and a trained model (`make run` sees to both).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# settings.env holds the defaults; variables already in the environment win.
+while IFS='=' read -r name value; do
+    case "$name" in ''|'#'*) continue ;; esac
+    if [ -z "${!name+set}" ]; then export "$name=$value"; fi
+done < settings.env
+
+source scripts/quiet_env.sh
+export PATH="$PWD/.venv/bin:$PATH"
+mkdir -p var
+
+if [ ! -f "$RASA_ENDPOINTS" ]; then
+    echo "run: RASA_ENDPOINTS=$RASA_ENDPOINTS does not exist" >&2
+    exit 2
+fi
+case " $ALLOWED_ORIGINS " in
+    *" * "*) echo "run: ALLOWED_ORIGINS must list web sites, not '*'" >&2; exit 2 ;;
+esac
+
+cat <<MSG
+Resursguiden is starting (about 30 seconds; ready when "Rasa server is up and running" appears).
+  Chat over REST:      http://localhost:$RASA_PORT/webhooks/rest/webhook
+                       curl -s -XPOST localhost:$RASA_PORT/webhooks/rest/webhook -d '{"sender":"a","message":"hej"}'
+  Chat over socket.io: http://localhost:$RASA_PORT/socket.io
+  Action server:       http://localhost:5055/health
+  Conversations:       $RASA_ENDPOINTS
+  Browser origins:     $ALLOWED_ORIGINS
+Stop everything with Ctrl-C.
+MSG
+
+# If whatever started us dies without passing on a signal (kill -9 of `make`),
+# the kernel sends honcho SIGTERM and honcho stops every service it started.
+if command -v setpriv >/dev/null 2>&1; then
+    exec setpriv --pdeathsig TERM honcho start --no-colour
+fi
+exec honcho start --no-colour
