@@ -1,0 +1,154 @@
+"""Starting and talking to real Rasa processes from tests."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import time
+from pathlib import Path
+
+import requests
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+VENV_BIN = ROOT / ".venv" / "bin"
+MODEL = ROOT / "models" / "resursguiden.tar.gz"
+ALLOWED_ORIGIN = "http://localhost:8080"
+
+# What scripts/quiet_env.sh exports, for processes started without a shell.
+QUIET_ENV = {
+    "RASA_TELEMETRY_ENABLED": "false",
+    "SANIC_ACCESS_LOG": "false",
+    "LOG_LEVEL_LIBRARIES": "ERROR",
+    "TF_CPP_MIN_LOG_LEVEL": "2",
+    "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
+}
+
+
+def settings() -> dict[str, str]:
+    """The product's default settings (settings.env)."""
+    values = {}
+    for line in (ROOT / "settings.env").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            name, _, value = line.partition("=")
+            values[name] = value
+    return values
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def port_is_free(port: int) -> bool:
+    with socket.socket() as sock:
+        return sock.connect_ex(("127.0.0.1", port)) != 0
+
+
+def endpoints_with(tmp_path: Path, source: str = "endpoints.yml", **tracker_store) -> Path:
+    """A copy of one of the product's endpoints files with tracker store keys replaced."""
+    config = yaml.safe_load((ROOT / source).read_text(encoding="utf-8"))
+    config["tracker_store"].update(tracker_store)
+    path = tmp_path / f"endpoints-{os.getpid()}-{time.monotonic_ns()}.yml"
+    path.write_text(yaml.safe_dump(config), encoding="utf-8")
+    return path
+
+
+def wait_until(condition, timeout: float, what: str, process: subprocess.Popen | None = None):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process is not None and process.poll() is not None:
+            raise AssertionError(f"process exited (rc={process.returncode}) before {what}")
+        result = condition()
+        if result:
+            return result
+        time.sleep(0.5)
+    raise AssertionError(f"timed out after {timeout:.0f}s waiting for {what}")
+
+
+def server_answers(port: int) -> bool:
+    try:
+        return requests.get(f"http://127.0.0.1:{port}/", timeout=2).ok
+    except requests.ConnectionError:
+        return False
+
+
+class RasaServer:
+    """`rasa run` with the product's model and credentials, in its own process group."""
+
+    def __init__(
+        self,
+        endpoints: Path,
+        log_path: Path,
+        port: int | None = None,
+        extra_args: tuple[str, ...] = (),
+        env: dict[str, str] | None = None,
+    ):
+        self.port = port or free_port()
+        self.endpoints = endpoints
+        self.log_path = log_path
+        self.extra_args = extra_args
+        self.env = env or {}
+        self.process: subprocess.Popen | None = None
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def start(self) -> RasaServer:
+        origins = settings()["ALLOWED_ORIGINS"]
+        env = {**os.environ, **QUIET_ENV, "ALLOWED_ORIGINS": origins, **self.env}
+        command = [
+            str(VENV_BIN / "rasa"), "run",
+            "--model", str(MODEL),
+            "--endpoints", str(self.endpoints),
+            "--credentials", "credentials.yml",
+            "--interface", "127.0.0.1",
+            "--port", str(self.port),
+            "--cors", *origins.split(),
+            *self.extra_args,
+        ]  # fmt: skip
+        self.log = open(self.log_path, "ab")  # noqa: SIM115 - closed in stop()
+        self.process = subprocess.Popen(
+            command, cwd=ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )  # fmt: skip
+        wait_until(lambda: server_answers(self.port), 120, "the Rasa server", self.process)
+        return self
+
+    def stop(self) -> None:
+        if self.process and self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGTERM)
+            try:
+                self.process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.process.pid, signal.SIGKILL)
+                self.process.wait()
+        self.log.close()
+
+    def logs(self) -> str:
+        return self.log_path.read_text(encoding="utf-8", errors="replace")
+
+    def __enter__(self) -> RasaServer:
+        return self.start()
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
+
+
+def chat(base_url: str, sender: str, message: str) -> list[dict]:
+    """Sends one message over the REST channel and returns the bot's replies."""
+    reply = requests.post(
+        f"{base_url}/webhooks/rest/webhook",
+        json={"sender": sender, "message": message},
+        timeout=30,
+    )
+    reply.raise_for_status()
+    return reply.json()
+
+
+def texts(replies: list[dict]) -> str:
+    return " ".join(reply.get("text", "") for reply in replies)
