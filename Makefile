@@ -5,13 +5,14 @@ SHELL := /bin/bash
 VENV := .venv
 RASA := source scripts/quiet_env.sh && $(VENV)/bin/rasa
 
-.PHONY: help setup train run test lint validate pytest format lock clean
+.PHONY: help setup train run test lint validate pytest format lock clean routing-table benchmark
 
 help:
 	@echo "make run    set up, train if needed, start the whole product"
 	@echo "make test   set up, train if needed, lint, validate and run all tests"
 	@echo "make train  train the model (components restored from Rasa's cache when unchanged)"
 	@echo "make lint   ruff;  make format  ruff format;  make lock  regenerate constraints.txt"
+	@echo "make routing-table  write docs/routing_table.md;  make benchmark  time routing and places"
 
 setup:
 	@scripts/setup.sh
@@ -42,6 +43,13 @@ test: lint validate pytest
 
 lock:
 	@scripts/lock.sh
+
+routing-table: setup
+	@$(VENV)/bin/python -m resursguiden.routing_table > /dev/null
+	@echo "wrote docs/routing_table.md"
+
+benchmark: setup
+	@$(VENV)/bin/python benchmarks/bench_core.py
 
 clean:
 	rm -rf models .rasa results .pytest_cache .ruff_cache
