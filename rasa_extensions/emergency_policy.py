@@ -1,0 +1,116 @@
+"""Emergency policy: 112 comes first, at any point, without the action server.
+
+Rasa lets an active form run before any rule, and a form calls the action server to
+validate. With the action server down, an emergency typed in the middle of the form
+would then get no answer at all. This policy outranks the form and every other policy
+(its predictions count as "no user input" ones, like a form's, and its priority is
+higher) on exactly these turns:
+
+- the message has an emergency intent (set by the NLU safety net or the classifier):
+  answer with that emergency's response, mark the conversation as escalated, listen;
+- the person answers the question "Är du i säkerhet just nu?": a calm reply, then the
+  conversation goes on (a form asks its next question);
+- after its own responses: listen, unless a form is active and should continue.
+
+Everything it says is a domain response, so it needs nothing but the Rasa server.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa.core.policies.policy import Policy, PolicyPrediction
+from rasa.engine.graph import ExecutionContext
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.core.constants import ACTION_LISTEN_NAME
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import ActionExecuted, SlotSet
+from rasa.shared.core.generator import TrackerWithCachedStates
+from rasa.shared.core.trackers import DialogueStateTracker
+
+# Response for each emergency intent (see rasa_extensions/emergency_safety_net.py).
+EMERGENCY_RESPONSES = {
+    "emergency": "utter_emergency",
+    "emergency_suicide": "utter_emergency_suicide",
+    "emergency_abroad": "utter_emergency_abroad",
+}
+# The reply when the person answers "Är du i säkerhet just nu?".
+SAFE_ANSWERS = {"affirm": "utter_safe_now", "deny": "utter_not_safe"}
+ESCALATED_SLOT = "escalated"
+# Above RulePolicy (4) and the other built-in policies.
+DEFAULT_PRIORITY = 6
+
+
+@DefaultV1Recipe.register(
+    DefaultV1Recipe.ComponentType.POLICY_WITHOUT_END_TO_END_SUPPORT, is_trainable=True
+)
+class EmergencyPolicy(Policy):
+    @staticmethod
+    def get_default_config() -> dict[str, Any]:
+        return {"priority": DEFAULT_PRIORITY}
+
+    @classmethod
+    def create(
+        cls,
+        config: dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+        **kwargs: Any,
+    ) -> EmergencyPolicy:
+        return cls(config, model_storage, resource, execution_context)
+
+    def train(
+        self, training_trackers: list[TrackerWithCachedStates], domain: Domain, **kwargs: Any
+    ) -> Resource:
+        # Nothing to learn: the behaviour is fixed. The resource marks it as trained.
+        return self._resource
+
+    def predict_action_probabilities(
+        self,
+        tracker: DialogueStateTracker,
+        domain: Domain,
+        rule_only_data: dict[str, Any] | None = None,
+        **kwargs: Any,
+    ) -> PolicyPrediction:
+        action, events = self._next_action(tracker)
+        if action is None or action not in domain.action_names_or_texts:
+            return self._prediction(self._default_predictions(domain))
+        probabilities = self._default_predictions(domain)
+        probabilities[domain.index_for_action(action)] = 1.0
+        return self._prediction(probabilities, events=events, is_no_user_prediction=True)
+
+    def _next_action(self, tracker: DialogueStateTracker) -> tuple[str | None, list]:
+        latest = tracker.latest_action_name
+        intent = tracker.latest_message.intent.get("name") if tracker.latest_message else None
+
+        if latest == ACTION_LISTEN_NAME and intent in EMERGENCY_RESPONSES:
+            return EMERGENCY_RESPONSES[intent], [SlotSet(ESCALATED_SLOT, True)]
+        answers_if_safe = intent in SAFE_ANSWERS and _bot_asked_if_safe(tracker)
+        if latest == ACTION_LISTEN_NAME and answers_if_safe:
+            return SAFE_ANSWERS[intent], []
+        if latest in EMERGENCY_RESPONSES.values() or latest == SAFE_ANSWERS["deny"]:
+            return ACTION_LISTEN_NAME, []
+        if latest == SAFE_ANSWERS["affirm"] and not tracker.active_loop_name:
+            return ACTION_LISTEN_NAME, []
+        return None, []
+
+
+def _bot_asked_if_safe(tracker: DialogueStateTracker) -> bool:
+    """Whether the bot's last action before this message was an emergency response."""
+    seen_listen = False
+    for event in reversed(tracker.events):
+        if not isinstance(event, ActionExecuted):
+            continue
+        if event.action_name == ACTION_LISTEN_NAME:
+            if seen_listen:
+                return False
+            seen_listen = True
+            continue
+        return (
+            event.action_name in EMERGENCY_RESPONSES.values()
+            or event.action_name == SAFE_ANSWERS["deny"]
+        )
+    return False
