@@ -34,7 +34,7 @@ format: setup
 	$(VENV)/bin/ruff check --fix .
 
 validate: setup
-	@$(RASA) data validate --fail-on-warning
+	@scripts/validate.sh
 
 pytest: train
 	@source scripts/quiet_env.sh && $(VENV)/bin/pytest
