@@ -513,3 +513,10 @@ def age_band(age: int | None) -> str:
     if age <= 26:
         return "18–26"
     return "27 eller äldre"
+
+
+def declines_to_answer(answer: str) -> bool:
+    """Whether an answer to any of the assistant's questions says "I won't tell" or "I
+    don't know" ("vill inte säga", "vet inte", "hoppa över", "nej")."""
+    _, searched = _prepared(answer)
+    return _decline(searched, whole_answer=True) is not None

@@ -59,6 +59,8 @@ def compile_phrase(phrase: str) -> re.Pattern[str]:
     for word in phrase.split():
         if word == "~":
             parts.append(rf"(?:\w+ ){{0,{GAP_WORDS}}}")
+        elif word.startswith("!"):
+            parts.append(f"(?!{_word_pattern(word[1:])} )")
         else:
             parts.append(_word_pattern(word) + " ")
     # Every word is followed by one space in the pattern; the text gets one at its end.

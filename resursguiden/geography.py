@@ -165,6 +165,25 @@ class Place:
     municipality_code: str | None = None
     district: str | None = None  # Göteborg stadsområde, only with municipality 1480
 
+    @property
+    def key(self) -> str:
+        """A short string for a Rasa slot: "12", "12:1280", "14:1480:Hisingen"."""
+        return ":".join(
+            part for part in (self.county_code, self.municipality_code, self.district) if part
+        )
+
+    @classmethod
+    def from_key(cls, key: str) -> Place:
+        county, municipality, district = ([*key.split(":"), None, None])[:3]
+        geography = load_geography()
+        if (
+            county not in geography.counties
+            or (municipality is not None and municipality not in geography.municipalities)
+            or (district is not None and district not in geography.districts)
+        ):
+            raise ValueError(f"not a place key: {key!r}")
+        return cls(county, municipality, district)
+
     def describe(self, geography: Geography | None = None) -> str:
         geography = geography or load_geography()
         if self.municipality_code:

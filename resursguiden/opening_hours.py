@@ -46,7 +46,7 @@ class OpeningHours:
 
     def describe(self) -> str:
         if self.always:
-            return "dygnet runt, alla dagar"
+            return "dygnet runt"
         return ", ".join(rule.describe() for rule in self.rules)
 
     def is_open(self, now: datetime) -> bool:

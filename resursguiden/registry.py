@@ -167,6 +167,7 @@ class Line:
     source: str
     verified: dt.date
     phones: tuple[Phone, ...] = ()
+    short: str | None = None  # whom it is for, in a few words, for answers
     organisation: str | None = None
     ages: AgeLimits | None = None
     email: str | None = None
@@ -190,8 +191,12 @@ class LocalSocialService:
 
 @dataclass(frozen=True)
 class SocialServices:
-    description: str
+    for_affected: str  # what the social services can do, said to the person affected
+    for_others: str  # said to someone worried, a professional, a volunteer
     local: tuple[LocalSocialService, ...]
+
+    def text_for(self, audience: Audience) -> str:
+        return self.for_affected if audience is Audience.AFFECTED else self.for_others
 
     def local_for(self, place: Place | None) -> LocalSocialService | None:
         if place is None or place.municipality_code is None:
@@ -524,6 +529,7 @@ def _load_lines(document: _Document, checker: _Checker) -> tuple[list[Line], Soc
                 source=item["source"],
                 verified=checker.verified([*path, "verified"], item["verified"]),
                 phones=checker.phones([*path, "phones"], item.get("phones", []), audiences),
+                short=item.get("short"),
                 organisation=item.get("organisation"),
                 ages=checker.ages([*path, "ages"], item.get("ages")),
                 email=item.get("email"),
@@ -555,7 +561,7 @@ def _load_lines(document: _Document, checker: _Checker) -> tuple[list[Line], Soc
                 verified=checker.verified([*path, "verified"], item["verified"]),
             )
         )
-    return lines, SocialServices(services["description"], tuple(local))
+    return lines, SocialServices(services["for_affected"], services["for_others"], tuple(local))
 
 
 def load_registry(centres_file: Path = CENTRES_FILE, lines_file: Path = LINES_FILE) -> Registry:

@@ -18,7 +18,6 @@ from datetime import datetime
 from resursguiden.geography import Geography, Place, load_geography
 from resursguiden.opening_hours import OpeningHours, describe_moment
 from resursguiden.registry import (
-    AgeLimits,
     Audience,
     Centre,
     Coverage,
@@ -29,12 +28,12 @@ from resursguiden.registry import (
     default_registry,
 )
 
-# "X tar emot ..." — whom a centre or line is for, in the words the assistant uses.
+# "X tar emot ..." — whom a centre is for, in words any reader understands.
 AUDIENCE_WORDS = {
-    Audience.AFFECTED: "dig som är utsatt eller riskerar att utsättas",
+    Audience.AFFECTED: "personer som är utsatta eller riskerar att bli det",
     Audience.CLOSE: "närstående",
-    Audience.PROFESSIONALS: "yrkesverksamma",
-    Audience.CIVIL_SOCIETY: "dig som är aktiv inom civilsamhället",
+    Audience.PROFESSIONALS: "personal som möter de här frågorna i sitt jobb",
+    Audience.CIVIL_SOCIETY: "personer som är aktiva i föreningar",
 }
 
 
@@ -74,7 +73,7 @@ class RoutingResult:
     now: datetime
     centres: tuple[Contact, ...]  # regional centres that accept this person
     national_lines: tuple[Contact, ...]
-    social_services: str  # what the municipality's social services and socialjour do
+    social_services: str  # what the social services and socialjour do, for this audience
     local_social_service: LocalSocialService | None
     # For someone worried about another person: the centres that person can contact.
     for_the_person_you_worry_about: tuple[Contact, ...] = ()
@@ -117,8 +116,7 @@ def route(
             excluded.append(Exclusion(centre, _not_for_audience(centre)))
             continue
         if centre.ages and age is not None and not centre.ages.accepts(age):
-            reason = _not_for_age(centre.name, centre.ages, age, audience)
-            excluded.append(Exclusion(centre, reason))
+            excluded.append(Exclusion(centre, f"{centre.name} gäller {centre.ages.text}."))
             continue
         if centre.ages and age is None:
             would_help.add("age")
@@ -135,7 +133,7 @@ def route(
         now=now,
         centres=tuple(centres),
         national_lines=lines,
-        social_services=registry.social_services.description,
+        social_services=registry.social_services.text_for(audience),
         local_social_service=registry.social_services.local_for(place),
         for_the_person_you_worry_about=tuple(for_other),
         excluded=tuple(excluded),
@@ -155,12 +153,7 @@ def _centre_contact(
 ) -> Contact:
     reasons = [f"{centre.name} tar emot {_audience_list(centre.audiences)} i {_area_text(centre)}."]
     if centre.ages:
-        if age is None:
-            reasons.append(f"{centre.name} är för {centre.ages.text}.")
-        else:
-            reasons.append(
-                f"{centre.name} är för {centre.ages.text}, och det stämmer med {age} år."
-            )
+        reasons.append(f"{centre.name} gäller {centre.ages.text}.")
     uncertain = coverage is Coverage.UNCERTAIN
     if uncertain and centre.area.uncertain_note:
         reasons.append(centre.area.uncertain_note)
@@ -210,7 +203,8 @@ def _national_lines(registry: Registry, audience: Audience, age: int | None, now
 
 def _audience_list(audiences: frozenset[Audience]) -> str:
     words = [AUDIENCE_WORDS[a] for a in Audience if a in audiences]
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " och " + words[-1]
+    # "samt": the audience words hold "eller" and "och" themselves.
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " samt " + words[-1]
 
 
 def _area_text(centre: Centre) -> str:
@@ -229,28 +223,22 @@ def _not_for_audience(centre: Centre) -> str:
     return f"{centre.name} tar bara emot {_audience_list(centre.audiences)}."
 
 
-def _not_for_age(name: str, ages: AgeLimits, age: int, audience: Audience) -> str:
-    who = "den du frågar om är" if audience is Audience.PROFESSIONALS else "du är"
-    return f"{name} är för {ages.text}, och {who} {age} år."
-
-
 def _no_centre_reason(
     place: Place | None, excluded: list[Exclusion], would_help: set[str], geography: Geography
 ) -> str:
     if place is None:
-        return "Jag vet inte var du bor, så jag kan inte visa ett regionalt resurscentrum."
+        return "Du behöver inte säga var du bor. Här är stöd som finns i hela Sverige."
     where = place.describe(geography)
     parts = [exclusion.reason for exclusion in excluded]
-    also = " också" if parts else ""
     if "district" in would_help:
-        parts.append(f"I {where} beror det{also} på vilket stadsområde du bor i.")
+        parts.append(f"I {where} beror det på vilket stadsområde du bor i.")
     elif "municipality" in would_help:
-        parts.append(f"I {where} beror det{also} på vilken kommun du bor i.")
+        parts.append(f"I {where} finns stöd i vissa kommuner, så det beror på vilken kommun.")
     if parts:
         return " ".join(parts)
     if place.municipality_code:
-        return f"Det finns inget regionalt resurscentrum för {where}."
-    return f"I {where} finns inget regionalt resurscentrum."
+        return f"Det finns inget resurscentrum mot hedersrelaterat våld för {where}."
+    return f"I {where} finns inget resurscentrum mot hedersrelaterat våld."
 
 
 def _summary(
@@ -270,3 +258,29 @@ def _summary(
         "Ring 112 om det är akut. Kommunens socialtjänst kan hjälpa till, "
         "och de nationella stödlinjerna finns för dig.",
     ]
+
+
+def needs_age(
+    place: Place | None, audience: Audience, now: datetime, registry: Registry | None = None
+) -> bool:
+    """Whether the answer for this place and audience depends on the person's age."""
+    registry = registry or default_registry()
+
+    def answer(age: int) -> tuple:
+        result = route(place, age, audience, now, registry)
+        return tuple(c.id for c in result.centres), tuple(c.id for c in result.national_lines)
+
+    return len({answer(age) for age in _ages_either_side_of_every_limit(registry)}) > 1
+
+
+def _ages_either_side_of_every_limit(registry: Registry) -> set[int]:
+    """Origo 13–26 gives 12, 13, 26 and 27: if every one gets the same answer, no age can
+    change it."""
+    ages = {30}
+    for limits in [c.ages for c in registry.centres] + [line.ages for line in registry.lines]:
+        if limits is not None:
+            if limits.minimum is not None:
+                ages |= {limits.minimum - 1, limits.minimum}
+            if limits.maximum is not None:
+                ages |= {limits.maximum, limits.maximum + 1}
+    return ages

@@ -97,7 +97,7 @@ def test_hours_are_described_in_swedish():
     assert WEEKDAYS_8_TO_17.describe() == "vardagar 08–17"
     assert MON_WED_FRI_9_TO_12.describe() == "måndag, onsdag och fredag 09–12"
     assert DAILY_7_TO_21.describe() == "alla dagar 07–21"
-    assert parse_opening_hours("always").describe() == "dygnet runt, alla dagar"
+    assert parse_opening_hours("always").describe() == "dygnet runt"
 
 
 def test_moments_are_described_relative_to_now():

@@ -76,7 +76,7 @@ def test_numbers_for_professionals_and_for_people_who_need_help_are_kept_apart(r
 
 def test_age_limits_are_those_the_seed_gives(registry):
     ages = {c.id: (c.ages.minimum, c.ages.maximum) for c in registry.centres if c.ages}
-    assert ages == {"origo": (13, 26), "barnahus-gavleborg": (None, 19)}
+    assert ages == {"origo": (13, 26), "barnahus-gavleborg": (None, 21)}
 
 
 def test_the_national_lines_the_product_uses_are_there(registry):
