@@ -5,13 +5,14 @@ SHELL := /bin/bash
 VENV := .venv
 RASA := source scripts/quiet_env.sh && $(VENV)/bin/rasa
 
-.PHONY: help setup train run test lint validate pytest format lock clean routing-table benchmark
+.PHONY: help setup train run test lint validate pytest test-stories evaluate format lock clean routing-table benchmark
 
 help:
 	@echo "make run    set up, train if needed, start the whole product"
 	@echo "make test   set up, train if needed, lint, validate and run all tests"
 	@echo "make train  train the model (components restored from Rasa's cache when unchanged)"
 	@echo "make lint   ruff;  make format  ruff format;  make lock  regenerate constraints.txt"
+	@echo "make evaluate  held-out NLU figures;  make test-stories  rasa test core on tests/stories"
 	@echo "make routing-table  write docs/routing_table.md;  make benchmark  time routing and places"
 
 setup:
@@ -34,12 +35,22 @@ format: setup
 	$(VENV)/bin/ruff check --fix .
 
 validate: setup
-	@scripts/validate.sh
+	@$(VENV)/bin/python scripts/validate_data.py
 
 pytest: train
 	@source scripts/quiet_env.sh && $(VENV)/bin/pytest
 
-test: lint validate pytest
+# Whole conversations: every predicted action must match (actions are not run).
+test-stories: train
+	@$(RASA) test core --stories tests/stories --fail-on-prediction-errors --out results/core
+
+# Held-out NLU set (never trained on): per-intent figures; fails below the targets.
+evaluate: train
+	@mkdir -p results && $(RASA) test nlu --nlu tests/data/nlu_heldout.yml --out results/nlu > results/nlu.log 2>&1 \
+		|| { cat results/nlu.log; exit 1; }
+	@$(VENV)/bin/python scripts/evaluate_nlu.py
+
+test: lint validate pytest test-stories evaluate
 
 lock:
 	@scripts/lock.sh

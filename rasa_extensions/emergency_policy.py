@@ -6,11 +6,13 @@ would then get no answer at all. This policy outranks the form and every other p
 (its predictions count as "no user input" ones, like a form's, and its priority is
 higher) on exactly these turns:
 
-- the message has an emergency intent (set by the NLU safety net or the classifier):
-  answer with that emergency's response, mark the conversation as escalated, listen;
+- the message has the emergency intent (set by the NLU safety net or the classifier):
+  answer with the response for the kind of danger the safety net saw (suicidal
+  thoughts: Självmordslinjen too; held abroad: UD's line; otherwise, or when only the
+  classifier saw it: 112), mark the conversation as escalated, listen;
 - the person answers the question "Är du i säkerhet just nu?": a calm reply, then the
-  conversation goes on (a form asks its next question);
-- after its own responses: listen, unless a form is active and should continue.
+  conversation goes on (the rules start or continue the routing form);
+- after the emergency responses: listen for that answer.
 
 Everything it says is a domain response, so it needs nothing but the Rasa server.
 """
@@ -30,11 +32,15 @@ from rasa.shared.core.events import ActionExecuted, SlotSet
 from rasa.shared.core.generator import TrackerWithCachedStates
 from rasa.shared.core.trackers import DialogueStateTracker
 
-# Response for each emergency intent (see rasa_extensions/emergency_safety_net.py).
+from resursguiden.danger import detect_danger
+
+EMERGENCY_INTENT = "emergency"
+# The answer for each kind of danger (resursguiden.danger.Danger), from the safety net's
+# note on the message; "acute" also when only the classifier said emergency.
 EMERGENCY_RESPONSES = {
-    "emergency": "utter_emergency",
-    "emergency_suicide": "utter_emergency_suicide",
-    "emergency_abroad": "utter_emergency_abroad",
+    "acute": "utter_emergency",
+    "suicide": "utter_emergency_suicide",
+    "abroad": "utter_emergency_abroad",
 }
 # The reply when the person answers "Är du i säkerhet just nu?".
 SAFE_ANSWERS = {"affirm": "utter_safe_now", "deny": "utter_not_safe"}
@@ -86,16 +92,26 @@ class EmergencyPolicy(Policy):
         latest = tracker.latest_action_name
         intent = tracker.latest_message.intent.get("name") if tracker.latest_message else None
 
-        if latest == ACTION_LISTEN_NAME and intent in EMERGENCY_RESPONSES:
-            return EMERGENCY_RESPONSES[intent], [SlotSet(ESCALATED_SLOT, True)]
+        if latest == ACTION_LISTEN_NAME and intent == EMERGENCY_INTENT:
+            return EMERGENCY_RESPONSES[_danger_kind(tracker)], [SlotSet(ESCALATED_SLOT, True)]
         answers_if_safe = intent in SAFE_ANSWERS and _bot_asked_if_safe(tracker)
         if latest == ACTION_LISTEN_NAME and answers_if_safe:
             return SAFE_ANSWERS[intent], []
         if latest in EMERGENCY_RESPONSES.values() or latest == SAFE_ANSWERS["deny"]:
             return ACTION_LISTEN_NAME, []
-        if latest == SAFE_ANSWERS["affirm"] and not tracker.active_loop_name:
-            return ACTION_LISTEN_NAME, []
         return None, []
+
+
+def _danger_kind(tracker: DialogueStateTracker) -> str:
+    """The safety net's note on the message, or (when the message was parsed without it,
+    as in `rasa test`) the same reading of its text."""
+    message = tracker.latest_message
+    note = (message.parse_data or {}).get("safety_net") or {}
+    kind = note.get("kind")
+    if kind is None:
+        signal = detect_danger(message.text or "")
+        kind = signal.kind.value if signal else None
+    return kind if kind in EMERGENCY_RESPONSES else "acute"
 
 
 def _bot_asked_if_safe(tracker: DialogueStateTracker) -> bool:

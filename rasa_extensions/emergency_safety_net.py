@@ -1,9 +1,10 @@
 """NLU safety net: no classifier mistake can hide an emergency.
 
 The last component of the NLU pipeline. When `resursguiden.danger.detect_danger` finds a
-danger phrase in the message, the intent becomes the matching emergency intent with
-confidence 1.0, whatever DIET or the FallbackClassifier said, and the message carries
-`safety_net: {kind, rule, matched}` so operators can see why.
+danger phrase in the message, the intent becomes `emergency` with confidence 1.0,
+whatever DIET or the FallbackClassifier said, and the message carries
+`safety_net: {kind, rule, matched}`: the kind picks the answer (EmergencyPolicy), the
+rule and words show operators why.
 """
 
 from __future__ import annotations
@@ -24,14 +25,9 @@ from rasa.shared.nlu.constants import (
 )
 from rasa.shared.nlu.training_data.message import Message
 
-from resursguiden.danger import Danger, detect_danger
+from resursguiden.danger import detect_danger
 
-# The intents the safety net sets; domain.yml and the emergency policy use the same names.
-EMERGENCY_INTENTS = {
-    Danger.ACUTE: "emergency",
-    Danger.SUICIDE: "emergency_suicide",
-    Danger.ABROAD: "emergency_abroad",
-}
+EMERGENCY_INTENT = "emergency"  # as in domain.yml and rasa_extensions/emergency_policy.py
 SAFETY_NET_KEY = "safety_net"
 
 
@@ -58,10 +54,7 @@ class EmergencySafetyNet(GraphComponent, IntentClassifier):
             signal = detect_danger(message.get(TEXT) or "")
             if signal is None:
                 continue
-            intent = {
-                INTENT_NAME_KEY: EMERGENCY_INTENTS[signal.kind],
-                PREDICTED_CONFIDENCE_KEY: 1.0,
-            }
+            intent = {INTENT_NAME_KEY: EMERGENCY_INTENT, PREDICTED_CONFIDENCE_KEY: 1.0}
             ranking = [
                 entry
                 for entry in message.get(INTENT_RANKING_KEY) or []

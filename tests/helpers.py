@@ -48,10 +48,15 @@ def port_is_free(port: int) -> bool:
         return sock.connect_ex(("127.0.0.1", port)) != 0
 
 
-def endpoints_with(tmp_path: Path, source: str = "endpoints.yml", **tracker_store) -> Path:
-    """A copy of one of the product's endpoints files with tracker store keys replaced."""
+def endpoints_with(
+    tmp_path: Path, source: str = "endpoints.yml", action_url: str | None = None, **tracker_store
+) -> Path:
+    """A copy of one of the product's endpoints files with tracker store keys (and the
+    action server's address) replaced."""
     config = yaml.safe_load((ROOT / source).read_text(encoding="utf-8"))
     config["tracker_store"].update(tracker_store)
+    if action_url:
+        config["action_endpoint"]["url"] = action_url
     path = tmp_path / f"endpoints-{os.getpid()}-{time.monotonic_ns()}.yml"
     path.write_text(yaml.safe_dump(config), encoding="utf-8")
     return path
@@ -152,3 +157,48 @@ def chat(base_url: str, sender: str, message: str) -> list[dict]:
 
 def texts(replies: list[dict]) -> str:
     return " ".join(reply.get("text", "") for reply in replies)
+
+
+class ActionServer:
+    """`rasa run actions` with the product's actions package."""
+
+    def __init__(self, log_path: Path, port: int | None = None):
+        self.port = port or free_port()
+        self.log_path = log_path
+        self.process: subprocess.Popen | None = None
+
+    @property
+    def webhook(self) -> str:
+        return f"http://127.0.0.1:{self.port}/webhook"
+
+    def start(self) -> ActionServer:
+        env = {**os.environ, **QUIET_ENV, "SANIC_HOST": "127.0.0.1"}
+        command = [
+            str(VENV_BIN / "rasa"),
+            "run",
+            "actions",
+            "--actions",
+            "actions",
+            "--port",
+            str(self.port),
+        ]
+        self.log = open(self.log_path, "ab")  # noqa: SIM115 - closed in stop()
+        self.process = subprocess.Popen(
+            command, cwd=ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )  # fmt: skip
+
+        def healthy() -> bool:
+            try:
+                return requests.get(f"http://127.0.0.1:{self.port}/health", timeout=2).ok
+            except requests.ConnectionError:
+                return False
+
+        wait_until(healthy, 60, "the action server", self.process)
+        return self
+
+    def stop(self) -> None:
+        if self.process and self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGTERM)
+            self.process.wait(timeout=30)
+        self.log.close()

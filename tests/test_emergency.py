@@ -53,12 +53,13 @@ def test_the_safety_net_overrides_whatever_the_classifier_said(classifier_said):
 
 
 @pytest.mark.parametrize(
-    "text, intent",
-    [("jag vill inte leva längre", "emergency_suicide"), ("de tog mitt pass", "emergency_abroad")],
+    "text, kind",
+    [("jag vill inte leva längre", "suicide"), ("jag sitter fast i hemlandet", "abroad")],
 )
-def test_the_safety_net_picks_the_emergency_that_fits(text, intent):
+def test_the_safety_net_tells_the_kind_of_danger(text, kind):
     [processed] = EmergencySafetyNet().process([classified(text, "greet", 0.9)])
-    assert processed.get("intent")["name"] == intent
+    assert processed.get("intent")["name"] == "emergency"
+    assert processed.get("safety_net")["kind"] == kind
 
 
 def test_the_safety_net_leaves_other_messages_alone():
@@ -82,10 +83,11 @@ def tracker_with(domain, *events) -> DialogueStateTracker:
     )
 
 
-def user(intent: str, text: str = "...") -> list:
-    return [
-        UserUttered(text, {"name": intent, "confidence": 1.0}),
-    ]
+def user(intent: str, text: str = "...", danger: str | None = None) -> list:
+    parse_data = {"intent": {"name": intent, "confidence": 1.0}, "entities": []}
+    if danger:
+        parse_data["safety_net"] = {"kind": danger, "rule": "test", "matched": text}
+    return [UserUttered(text, parse_data["intent"], [], parse_data)]
 
 
 def predicted(domain, tracker) -> tuple[str | None, PolicyPrediction]:
@@ -118,13 +120,26 @@ def test_an_emergency_inside_a_form_is_answered_before_the_form(domain):
             *user("greet"),
             ActionExecuted("utter_greet"),
             ActionExecuted(ACTION_LISTEN_NAME),
-            *user("emergency_suicide"),
+            *user("emergency", danger="suicide"),
         ],
         domain,
     )
     tracker.change_loop_to("routing_form")
 
     assert predicted(domain, tracker)[0] == "utter_emergency_suicide"
+
+
+@pytest.mark.parametrize(
+    "danger, response",
+    [
+        ("acute", "utter_emergency"),
+        ("suicide", "utter_emergency_suicide"),
+        ("abroad", "utter_emergency_abroad"),
+        (None, "utter_emergency"),  # only the classifier saw it
+    ],
+)
+def test_the_answer_fits_the_kind_of_danger(domain, danger, response):
+    assert predicted(domain, tracker_with(domain, *user("emergency", danger=danger)))[0] == response
 
 
 def test_after_the_emergency_answer_the_bot_listens(domain):
@@ -176,7 +191,7 @@ def test_every_number_in_the_responses_is_in_the_registry(domain):
 def test_emergency_answers_lead_with_112_and_end_with_the_question(domain, response):
     text = domain.responses[response][0]["text"]
     assert text.startswith("Ring [112](tel:112)")
-    assert text.rstrip().endswith("Är du i säkerhet just nu?")
+    assert text.rstrip().endswith("Är du på en säker plats just nu?")
 
 
 # ---------------------------------------------------------------- on the live server
@@ -187,13 +202,13 @@ def test_emergency_answers_lead_with_112_and_end_with_the_question(domain, respo
     [
         ("hej jag heter Sara och min bror säger att han ska döda mig", "Ring [112](tel:112)"),
         ("jag vill inte leva mer", "Självmordslinjen"),
-        ("de tog mitt pass och jag är i hemlandet", "UD:s telefonjour"),
+        ("de tog mitt pass och jag är i hemlandet", "UD – Sveriges utrikesdepartement"),
     ],
 )
 def test_the_server_answers_an_emergency_without_the_action_server(rasa_server, message, expected):
     replies = chat(rasa_server.url, f"e-{uuid.uuid4().hex}", message)
     assert expected in replies[0]["text"]
-    assert "Är du i säkerhet just nu?" in texts(replies)
+    assert "Är du på en säker plats just nu?" in texts(replies)
 
 
 def test_after_the_emergency_the_person_is_asked_if_safe_and_answered(rasa_server):

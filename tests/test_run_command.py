@@ -1,5 +1,6 @@
 """`make run`: from the README's command to a Swedish answer, and a clean stop."""
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -65,9 +66,10 @@ def test_make_run_answers_in_swedish_and_leaves_no_process_behind(tmp_path, stop
     make = subprocess.Popen(
         ["make", "run"], cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
     )
+    started: set[int] = set()
     try:
         answer = wait_until(answers_hej, 300, "an answer on the REST channel", make)
-        assert "Resursguiden" in answer and "Ring 112" in answer
+        assert "Resursguiden" in answer and "[112](tel:112)" in answer
         assert requests.get(f"http://127.0.0.1:{ACTIONS_PORT}/health", timeout=5).ok
         started = descendants(make.pid)
         assert len(started) >= 4  # honcho, its two workers, rasa, the action server
@@ -76,8 +78,15 @@ def test_make_run_answers_in_swedish_and_leaves_no_process_behind(tmp_path, stop
         make.wait(timeout=60)
         wait_until(lambda: not any(alive(pid) for pid in started), 60, "every process to end")
     finally:
+        # After a failure, leave nothing running for the next test: honcho starts each
+        # service in its own session, so kill every process it started, not the group.
+        running = descendants(make.pid) if make.poll() is None else set()
+        for pid in running | {pid for pid in started if alive(pid)}:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
         if make.poll() is None:
-            os.killpg(make.pid, signal.SIGKILL)
+            make.kill()
+        make.wait(timeout=30)
         log.close()
 
     assert port_is_free(RASA_PORT) and port_is_free(ACTIONS_PORT)

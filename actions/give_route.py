@@ -1,0 +1,27 @@
+"""action_give_route: the answer, from the routing engine, once the form is done."""
+
+from __future__ import annotations
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions import clock
+from actions.slots import age_of, audience_of, place_of
+from resursguiden.answer_text import routing_replies
+from resursguiden.routing import route
+
+
+class ActionGiveRoute(Action):
+    def name(self) -> str:
+        return "action_give_route"
+
+    def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        result = route(place_of(tracker), age_of(tracker), audience_of(tracker), clock.now())
+        for reply in routing_replies(result):
+            buttons = [{"title": title, "payload": payload} for title, payload in reply.buttons]
+            dispatcher.utter_message(text=reply.text, buttons=buttons)
+        return []
