@@ -50,7 +50,7 @@ evaluate: train
 	@mkdir -p results && $(RASA) test nlu --nlu tests/data/nlu_heldout.yml --out results/nlu > results/nlu.log 2>&1 \
 		|| { cat results/nlu.log; exit 1; }
 	@$(VENV)/bin/python scripts/evaluate_nlu.py
-	@$(VENV)/bin/python scripts/evaluate_names.py
+	@source scripts/quiet_env.sh && $(VENV)/bin/python scripts/evaluate_names.py
 
 test: lint validate pytest test-stories evaluate
 
@@ -68,10 +68,10 @@ benchmark: setup
 # its held-out figures. Deliberate: not part of set-up or tests. Bump spacy_model/VERSION
 # (and the wheel's name in requirements.txt) first.
 spacy-model: setup
-	@$(VENV)/bin/python spacy_model/build.py
+	@source scripts/quiet_env.sh && $(VENV)/bin/python spacy_model/build.py
 
 compare-nlu: setup
-	@$(VENV)/bin/python benchmarks/compare_nlu_pipelines.py
+	@source scripts/quiet_env.sh && $(VENV)/bin/python benchmarks/compare_nlu_pipelines.py
 
 clean:
 	rm -rf models .rasa results .pytest_cache .ruff_cache

@@ -45,7 +45,8 @@ NAMING_PHRASES = (
     ("kalla", "mig"),
     ("kallas", "för"),
 )
-# After "min/mitt/mina/hans/hennes" + one of these, a capitalised word is a name.
+# After "min/mitt/mina/hans/hennes" + one of these comes a name, if the next word is
+# capitalised or tagged as a noun ("min pappa Ahmed", "min mamma fatma").
 RELATIONS = _words("""
     pappa mamma farsa morsa far mor förälder styvpappa styvmamma bror brorsa syster
     syrra storebror lillebror storasyster lillasyster kusin farbror morbror faster moster
