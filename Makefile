@@ -14,7 +14,7 @@ help:
 	@echo "make lint   ruff;  make format  ruff format;  make lock  regenerate constraints.txt"
 	@echo "make evaluate  held-out NLU figures;  make test-stories  rasa test core on tests/stories"
 	@echo "make routing-table  write docs/routing_table.md;  make benchmark  time routing and places"
-	@echo "make spacy-model  rebuild the Swedish spaCy wheel (~45 min);  make compare-nlu  with/without spaCy"
+	@echo "make spacy-model  rebuild the Swedish spaCy wheel (~30 min);  make compare-nlu  with/without spaCy"
 
 setup:
 	@scripts/setup.sh

@@ -1,7 +1,7 @@
 """Builds the product's Swedish spaCy pipeline, sv_resursguiden_sm, from openly licensed
 corpora, and prints its held-out figures.
 
-    .venv/bin/python spacy_model/build.py            # everything: about 45 minutes
+    .venv/bin/python spacy_model/build.py            # everything: under 30 minutes
     .venv/bin/python spacy_model/build.py evaluate   # one step (see STEPS)
 
 Steps, each reading what the one before wrote under spacy_model/work/ (git-ignored):
