@@ -17,11 +17,9 @@ import functools
 import os
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
-import yaml
-
-ROOT = Path(__file__).resolve().parent.parent
+from resursguiden.places import place_names
+from resursguiden.roles import ROLE_WORDS
 
 
 def _words(text: str) -> frozenset[str]:
@@ -205,18 +203,7 @@ def _merged(spans: list[NameSpan], text: str) -> list[NameSpan]:
 def not_name_words() -> frozenset[str]:
     """Lower-cased words a capital does not make a name: every place the geography knows,
     relation words, months and the like."""
-    from resursguiden.geography import load_geography
-    from resursguiden.roles import ROLE_WORDS
-
-    geography = load_geography()
-    places = [c.short_name for c in geography.counties.values()]
-    places += [m.name for m in geography.municipalities.values()]
-    for district in geography.districts.values():
-        places += [district.name, *district.old_names]
-    aliases = yaml.safe_load((ROOT / "registry" / "geo" / "place_names.yml").read_text("utf-8"))
-    for names in aliases.get("municipality_aliases", {}).values():
-        places += names
-    words = {word.lower() for place in places for word in re.split(r"[\s-]+", place) if word}
+    words = {word.lower() for place in place_names() for word in re.split(r"[\s-]+", place) if word}
     roles = {word for _, role_words in ROLE_WORDS for word in role_words if " " not in word}
     return frozenset(words | roles | RELATIONS | POSSESSIVES | NOT_NAMES | NOT_NAME_CAPITALS)
 

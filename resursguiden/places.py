@@ -57,6 +57,23 @@ MIN_ALIAS_TYPO_TARGET = 9
 MAX_FUZZY_OPTIONS = 3
 
 
+def place_names() -> list[str]:
+    """Every name of a place as written in registry/geo: municipalities, counties (short
+    and full), Göteborg's districts with their old names, and the aliases in
+    place_names.yml. For the `place` lookup table and the name finder."""
+    geography = load_geography()
+    names = {m.name for m in geography.municipalities.values()}
+    names |= {c.short_name for c in geography.counties.values()}
+    names |= {c.name for c in geography.counties.values()}
+    for district in geography.districts.values():
+        names.add(district.name)
+        names.update(district.old_names)
+    aliases = yaml.safe_load(NAMES_FILE.read_text(encoding="utf-8")).get("municipality_aliases", {})
+    for forms in aliases.values():
+        names.update(forms)
+    return sorted(names, key=str.casefold)
+
+
 @dataclass(frozen=True)
 class PlaceResolution:
     place: Place | None  # set when exactly one place was understood

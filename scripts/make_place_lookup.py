@@ -13,29 +13,12 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-import yaml
-
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from resursguiden.geography import load_geography  # noqa: E402
-from resursguiden.places import NAMES_FILE  # noqa: E402
+from resursguiden.places import place_names  # noqa: E402
 
 OUTPUT = ROOT / "data" / "lookups" / "places.yml"
-
-
-def place_names() -> list[str]:
-    geography = load_geography()
-    names = {m.name for m in geography.municipalities.values()}
-    names |= {c.short_name for c in geography.counties.values()}
-    names |= {c.name for c in geography.counties.values()}
-    for district in geography.districts.values():
-        names.add(district.name)
-        names.update(district.old_names)
-    aliases = yaml.safe_load(NAMES_FILE.read_text(encoding="utf-8")).get("municipality_aliases", {})
-    for forms in aliases.values():
-        names.update(forms)
-    return sorted(names, key=str.casefold)
 
 
 def render() -> str:
