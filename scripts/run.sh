@@ -26,6 +26,7 @@ esac
 
 cat <<MSG
 Resursguiden is starting (about 30 seconds; ready when "Rasa server is up and running" appears).
+  Try it in a browser: http://localhost:$DEMO_PORT/   (a demo site with the chat widget)
   Chat over REST:      http://localhost:$RASA_PORT/webhooks/rest/webhook
                        curl -s -XPOST localhost:$RASA_PORT/webhooks/rest/webhook -d '{"sender":"a","message":"hej"}'
   Chat over socket.io: http://localhost:$RASA_PORT/socket.io
