@@ -5,7 +5,7 @@ SHELL := /bin/bash
 VENV := .venv
 RASA := source scripts/quiet_env.sh && $(VENV)/bin/rasa
 
-.PHONY: help setup train run test lint validate pytest test-stories evaluate format lock clean routing-table benchmark spacy-model compare-nlu
+.PHONY: help setup train run test lint validate pytest test-stories evaluate format lock clean routing-table benchmark spacy-model compare-nlu widget widget-check widget-tools browser
 
 help:
 	@echo "make run    set up, train if needed, start the whole product"
@@ -13,6 +13,7 @@ help:
 	@echo "make train  train the model (components restored from Rasa's cache when unchanged)"
 	@echo "make lint   ruff;  make format  ruff format;  make lock  regenerate constraints.txt"
 	@echo "make evaluate  held-out NLU figures;  make test-stories  rasa test core on tests/stories"
+	@echo "make widget  rebuild widget/dist (commit it);  make widget-check  type-check, fail if dist is stale"
 	@echo "make routing-table  write docs/routing_table.md;  make benchmark  time routing and places"
 	@echo "make spacy-model  rebuild the Swedish spaCy wheel (~30 min);  make compare-nlu  with/without spaCy"
 
@@ -38,8 +39,22 @@ format: setup
 validate: setup
 	@$(VENV)/bin/python scripts/validate_data.py
 
-pytest: train
+# The browser tests need Debian's Chromium and the widget's npm tools (axe-core).
+pytest: train browser widget-tools
 	@source scripts/quiet_env.sh && $(VENV)/bin/pytest
+
+browser:
+	@scripts/setup_browser.sh
+
+widget-tools:
+	@scripts/setup_widget.sh
+
+# The committed bundle is what the product serves: rebuild it after changing widget/src.
+widget: widget-tools
+	@cd widget && npm run --silent build
+
+widget-check: widget-tools
+	@cd widget && npm run --silent check
 
 # Whole conversations: every predicted action must match (actions are not run).
 test-stories: train
@@ -52,7 +67,7 @@ evaluate: train
 	@$(VENV)/bin/python scripts/evaluate_nlu.py
 	@source scripts/quiet_env.sh && $(VENV)/bin/python scripts/evaluate_names.py
 
-test: lint validate pytest test-stories evaluate
+test: lint widget-check validate pytest test-stories evaluate
 
 lock:
 	@scripts/lock.sh

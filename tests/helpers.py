@@ -202,3 +202,61 @@ class ActionServer:
             os.killpg(self.process.pid, signal.SIGTERM)
             self.process.wait(timeout=30)
         self.log.close()
+
+
+class Product:
+    """The whole product as `make run` starts it (scripts/run.sh: Rasa, actions, demo
+    site), on free ports and its own SQLite file. The action server keeps port 5055."""
+
+    def __init__(self, tmp_path: Path):
+        self.rasa_port = free_port()
+        self.demo_port = free_port()
+        self.tracker_db = tmp_path / "tracker.db"
+        self.endpoints = endpoints_with(tmp_path, db=str(self.tracker_db))
+        self.log_path = tmp_path / "product.log"
+        self.process: subprocess.Popen | None = None
+
+    @property
+    def demo_url(self) -> str:
+        return f"http://127.0.0.1:{self.demo_port}/"
+
+    @property
+    def rasa_url(self) -> str:
+        return f"http://127.0.0.1:{self.rasa_port}"
+
+    def start(self) -> Product:
+        assert port_is_free(5055), "port 5055 is taken: stop the running product first"
+        env = {
+            **os.environ,
+            "RASA_PORT": str(self.rasa_port),
+            "DEMO_PORT": str(self.demo_port),
+            "RASA_ENDPOINTS": str(self.endpoints),
+            "ALLOWED_ORIGINS": f"http://127.0.0.1:{self.demo_port}",
+        }
+        self.log = open(self.log_path, "ab")  # noqa: SIM115 - closed in stop()
+        self.process = subprocess.Popen(
+            ["scripts/run.sh"], cwd=ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )  # fmt: skip
+
+        def ready() -> bool:
+            try:
+                return requests.get(self.demo_url, timeout=2).ok and server_answers(self.rasa_port)
+            except requests.ConnectionError:
+                return False
+
+        wait_until(ready, 180, "the product (Rasa and the demo site)", self.process)
+        return self
+
+    def stop(self) -> None:
+        if self.process and self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGTERM)
+            try:
+                self.process.wait(timeout=60)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.process.pid, signal.SIGKILL)
+                self.process.wait()
+        self.log.close()
+
+    def logs(self) -> str:
+        return self.log_path.read_text(encoding="utf-8", errors="replace")
