@@ -81,6 +81,17 @@ def server_answers(port: int) -> bool:
         return False
 
 
+def stop_process_group(process: subprocess.Popen | None, timeout: float) -> None:
+    """SIGTERM to the process and everything it started; SIGKILL if that does not end it."""
+    if process and process.poll() is None:
+        os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+
+
 class RasaServer:
     """`rasa run` with the product's model and credentials, in its own process group."""
 
@@ -125,13 +136,7 @@ class RasaServer:
         return self
 
     def stop(self) -> None:
-        if self.process and self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGTERM)
-            try:
-                self.process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.process.pid, signal.SIGKILL)
-                self.process.wait()
+        stop_process_group(self.process, timeout=30)
         self.log.close()
 
     def logs(self) -> str:
@@ -240,22 +245,13 @@ class Product:
         )  # fmt: skip
 
         def ready() -> bool:
-            try:
-                return requests.get(self.demo_url, timeout=2).ok and server_answers(self.rasa_port)
-            except requests.ConnectionError:
-                return False
+            return server_answers(self.demo_port) and server_answers(self.rasa_port)
 
         wait_until(ready, 180, "the product (Rasa and the demo site)", self.process)
         return self
 
     def stop(self) -> None:
-        if self.process and self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGTERM)
-            try:
-                self.process.wait(timeout=60)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.process.pid, signal.SIGKILL)
-                self.process.wait()
+        stop_process_group(self.process, timeout=60)
         self.log.close()
 
     def logs(self) -> str:

@@ -7,7 +7,7 @@ import sys
 import pytest
 import requests
 
-from tests.helpers import ROOT, free_port, wait_until
+from tests.helpers import ROOT, free_port, server_answers, wait_until
 
 
 def start_demo() -> tuple[subprocess.Popen, str]:
@@ -18,13 +18,7 @@ def start_demo() -> tuple[subprocess.Popen, str]:
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
     )  # fmt: skip
 
-    def up():
-        try:
-            return requests.get(f"http://127.0.0.1:{port}/", timeout=2).ok
-        except requests.ConnectionError:
-            return False
-
-    wait_until(up, 30, "the demo site", process)
+    wait_until(lambda: server_answers(port), 30, "the demo site", process)
     return process, f"http://127.0.0.1:{port}"
 
 
