@@ -1,173 +1,205 @@
-"""The safety net: sentences that must and must not be taken as danger.
+"""The emergency detector: sentences that must and must not raise the alarm.
 
-Add a sentence here whenever the phrase list changes. Each was written to sound like a
-real message (youth language, no å/ä/ö, misspellings), not taken from the list.
+Each sentence was written for this file in the voice of the chat's users (sms spelling,
+no å/ä/ö, English, misspellings); none is copied from the danger sets. The first groups
+are the kinds of miss and false alarm that a new user found in the running bot before
+the detector existed (issue 10): each must stay fixed.
 """
 
 import pytest
 
-from resursguiden.danger import Danger, compile_phrase, detect_danger, normalise
+from resursguiden.danger import Answer, Kind, assess
+from resursguiden.danger.phrases import compile_phrase
+from resursguiden.danger.reply import Reply, read_reply
+from resursguiden.danger.text import normalise, tokenize
+from resursguiden.language import is_english
 
-ACUTE = [
-    "min pappa säger att han ska döda mig",
-    "dom ska dödda mig",
-    "pappa hotar att doda mig om jag inte gifter mig",
-    "min bror har hotat att slå ihjäl mig",
-    "de kommer mörda mig",
-    "jag har fått dödshot från min farbror",
-    "jag är rädd att de ska döda mig",
-    "jag blir dödad om de får veta",
-    "han slår mig varje dag",
-    "pappa slog mig igår",
-    "min bror misshandlar mig",
-    "han tog strypgrepp på mig",
-    "Min pappa Ahmed hotade mig",
-    "jag känner mig hotad hemma",
-    "de har låst in mig i mitt rum",
-    "jag är inlåst",
-    "jag e inlaast",
-    "de stänger in mig",
-    "han har en kniv",
-    "min kusin har ett vapen",
-    "jag är rädd för mitt liv",
-    "jag är i fara",
-    "jag är livrädd",
-    "de ska skicka mig till hemlandet nästa vecka",
-    "de vill tvinga mig utomlands",
-    "biljetterna är bokade till på fredag och jag vill inte åka",
-    "jag ska giftas bort i hemlandet i sommar",
-    "de ska ta livet av mig",
-    "HJÄLP DE SKA DÖDA MIG",
-    "hedersmord",
-    "min kompis blir slagen av sin pappa nu",
-    "de tog mitt pass",  # in Sweden, before a trip: 112 first
-    "passet är borta, de har tagit det",
-    "han sa att dom ska ha ihjäl mig",
-    "pappa sa att jag inte kommer att överleva om jag går till polisen",
-    "dom kommer göra något med mig om dom får reda på det",
-    "han har hotat att kasta syra på mig",
-    "han höll mig i halsen",
-    "de säger att de ska bränna mig",
-    # Asked as a question it still gets 112 first: the net cannot tell, and safety wins.
-    "vad gör man om någon ska föras utomlands",
-]
-
-SUICIDE = [
-    "jag vill ta livet av mig",
-    "ja vill ta livet av mig",
-    "jag tänker på självmord",
-    "tänker på sjalvmord",
-    "självmorsd",  # a typo that keeps the start
-    "jag vill inte leva längre",
-    "jag vill bara dö",
-    "orkar inte leva",
-    "ser ingen mening med att leva längre",
-    "det finns ingen mening med livet",
-    "känns meningslöst att leva",
-    "det är inte värt att leva så här",
-    "jag skär mig",
-    "jag vill skada mig själv",
-    "jag bränner mig själv med tändare",
-    "jag skadar mig när det blir för mycket",
-    "tänker på att ta livet av mig",
-    "om de gifter bort mig tar jag livet av mig",
-    "min kompis säger att hon ska ta livet av sig",
-    "jag har tagit en massa tabletter",
-    "alla vore gladare om jag inte fanns",
-    "jag vill hoppa från bron",
-    "har ett rakblad här",
-    "jag ristade i benet igår",
-    "hellre död än gift med honom",
-    "har ätit en hel burk med värktabletter",
-]
-
-ABROAD = [
-    "jag är i hemlandet nu och får inte åka hem",
-    "jag sitter fast i hemlandet",
-    "jag kommer inte tillbaka till sverige",
-    "de lämnade mig i hemlandet",
-    "kan inte komma tillbaka till sverige",
-    "jag blev lämnad i hemlandet",
-    "jag sitter fast i turkiet",
-    "nu är jag fast i syrien hos släkten",
-    "jag är i iran sen i juni och kommer inte härifrån",
-]
-
-NOT_DANGER = [
-    "hej",
-    "mina föräldrar bestämmer allt",
-    "jag får inte ha kompisar",
-    "de ska gifta bort mig i sommar",  # serious, but not acute: routed, not 112 first
-    "mina föräldrar har hittat en man åt mig",
-    "jag får inte ha pojkvän",
-    "min bror kontrollerar vad jag gör",
-    "jag har en elev som är orolig",
-    "vart vänder jag mig för konsultation?",
-    "hur gör jag en orosanmälan?",
-    "vad är hedersrelaterat våld och förtryck?",
-    "kan jag vara anonym?",
-    "får min familj veta att jag ringt?",
-    "jag bor i Malmö och är 15",
-    "tack för hjälpen",
-    "vi ska åka till farmor i sommar",
-    "jag är orolig för min kompis",
-    "de skäms över mig",
-    "jag kommer inte hem ikväll",
-    "jag vill hoppa över den frågan",  # "hoppa över" is to skip
-    # Violence or threats against someone else, not said to be happening now: the
-    # classifier and the routing take it (and the answer says 112 too).
-    "min lillebror blir slagen av pappa om han leker med tjejer",
-    "hennes man hotar henne",
-]
+# ---------------------------------------------------------------- missed before
 
 
-@pytest.mark.parametrize("text", ACUTE)
-def test_acute_danger_is_caught(text):
-    signal = detect_danger(text)
-    assert signal is not None and signal.kind is Danger.ACUTE, signal
+MISSED_BEFORE = {
+    "sms spelling: mej, dej": [
+        "pappa sa att han ska döda mej ikväll",
+        "dom kommer slå dej om du berättar, sa han till mej",
+    ],
+    "a named country and a date instead of 'hemlandet'": [
+        "imorgon åker vi till Pakistan och jag tror att jag ska giftas bort där",
+        "vi flyger till Irak den 3 juni, pappa säger att jag inte ska tillbaka",
+    ],
+    "a family member named without 'min'": [
+        "pappa slår mamma nu",
+        "brorsan slår lillasyster i köket just nu",
+    ],
+    "verb forms: våldtar, a planned overdose": [
+        "han våldtar mig nästan varje natt",
+        "jag ska ta alla piller i badrumsskåpet ikväll",
+    ],
+    "strangling": [
+        "han tog strypgrepp på mig igår",
+        "min man ströp mig tills jag svimmade",
+    ],
+    "kept inside without the word 'inlåst'": [
+        "dom släpper inte ut mig ur lägenheten",
+        "jag får inte lämna huset, de har tagit mina nycklar",
+    ],
+    "conditional death threats": [
+        "om jag inte gifter mig med honom så är jag död säger pappa",
+        "de säger att skammen bara kan tvättas bort med blod",
+    ],
+    "a bare cry for help": ["HJÄLP!!! snabbt", "snälla hjälp mig nu"],
+    "English": ["i want to die", "my dad is going to kill me"],
+}
+
+FALSE_ALARMS_BEFORE = {
+    "a denial": ["jag är inte i fara", "ingen har hotat mig, jag vill bara prata"],
+    "the past": [
+        "när jag var liten slog pappa mig, nu bor jag själv och mår bra",
+        "förra året blev jag hotad av min kusin men det är över nu",
+        "min bror slog mig en gång för länge sedan",
+    ],
+    "a question about facts": [
+        "vad är ett hedersmord?",
+        "vad händer om man får dödshot på nätet?",
+    ],
+    "a film, a lesson, the news": [
+        "vi såg en film där pappan hotar att döda sin dotter",
+        "på lektionen pratade vi om en tjej som blev mördad av sin bror",
+    ],
+    "ordinary travel": [
+        "vi ska på semester i Pakistan i sommar, jag längtar",
+        "min kusin pluggar i Irak sen två år",
+    ],
+    "a game": ["min bror slog mig i fifa igen"],
+    "a professional's earlier case": [
+        "jag hade en elev förra året som blev hotad, ärendet är avslutat nu. hur följer vi upp?"
+    ],
+    "a joke": ["haha jag dör", "den här läxan dödar mig"],
+}
 
 
-@pytest.mark.parametrize("text", SUICIDE)
-def test_suicidal_thoughts_are_caught(text):
-    signal = detect_danger(text)
-    assert signal is not None and signal.kind is Danger.SUICIDE, signal
+@pytest.mark.parametrize(
+    "text", [t for texts in MISSED_BEFORE.values() for t in texts], ids=lambda t: t[:40]
+)
+def test_what_was_missed_before_raises_the_alarm(text):
+    assert assess(text).acute, assess(text).explain()
 
 
-@pytest.mark.parametrize("text", ABROAD)
-def test_being_held_abroad_is_caught(text):
-    signal = detect_danger(text)
-    assert signal is not None and signal.kind is Danger.ABROAD, signal
+@pytest.mark.parametrize(
+    "text", [t for texts in FALSE_ALARMS_BEFORE.values() for t in texts], ids=lambda t: t[:40]
+)
+def test_what_raised_false_alarms_before_is_calm(text):
+    assert not assess(text).acute, assess(text).explain()
 
 
-@pytest.mark.parametrize("text", NOT_DANGER)
-def test_ordinary_messages_are_not_danger(text):
-    assert detect_danger(text) is None
+# ---------------------------------------------------------------- everyday chat
 
 
-def test_suicide_goes_before_other_danger_in_one_message():
-    signal = detect_danger("pappa slår mig och jag vill inte leva längre")
-    assert signal.kind is Danger.SUICIDE
+@pytest.mark.parametrize(
+    "text",
+    ["hej", "jag är 16", "jag bor i Malmö", "Järfälla", "tack för hjälpen", "vill inte säga",
+     "jag jobbar som lärare", "kan jag vara anonym?", "hejdå"],
+)  # fmt: skip
+def test_everyday_chat_is_calm(text):
+    assert not assess(text).acute, assess(text).explain()
 
 
-def test_the_signal_names_the_rule_and_the_words():
-    signal = detect_danger("Dom ska DÖDA mig!!")
-    assert (signal.rule, signal.matched) == ("death-threat", "doda mig")
+# ---------------------------------------------------------------- the answer
 
 
-def test_normalising_folds_case_letters_and_repeats():
-    assert normalise("Dödddaaa  MIG!!") == "doda mig"
-    assert normalise("Självmord") == normalise("sjalvmord")
+@pytest.mark.parametrize(
+    "text, kind, answer",
+    [
+        ("jag vill ta livet av mig", Kind.SUICIDE_SELFHARM, Answer.SUICIDE),
+        ("ja skär mej varje kväll", Kind.SUICIDE_SELFHARM, Answer.SUICIDE),
+        ("jag sitter fast i hemlandet och får inte åka hem", Kind.TAKEN_ABROAD, Answer.ABROAD),
+        ("de ska skicka mig till Somalia på fredag", Kind.TAKEN_ABROAD, Answer.ACUTE),
+        ("de har tagit mitt pass", Kind.KEPT_INSIDE_PASSPORT, Answer.ACUTE),
+        ("han tvingar mig till sex", Kind.SEXUAL_VIOLENCE, Answer.ACUTE),
+        ("han hotar att döda mig", Kind.VIOLENCE_THREAT, Answer.ACUTE),
+    ],
+)
+def test_the_kind_picks_the_answer(text, kind, answer):
+    found = assess(text)
+    assert (found.kind, found.answer) == (kind, answer), found.explain()
 
 
-def test_a_gap_allows_up_to_three_words():
+def test_suicide_comes_before_other_danger_in_one_message():
+    assert assess("pappa slår mig och jag vill inte leva längre").answer is Answer.SUICIDE
+
+
+@pytest.mark.parametrize(
+    "text, who", [("pappa slår mig", "self"), ("pappa slår mamma nu", "other")]
+)
+def test_it_says_who_is_in_danger(text, who):
+    assert assess(text).who == who
+
+
+def test_a_precise_phrase_raises_the_alarm_whatever_the_classifier_says():
+    found = assess("jag vill skada mig själv")
+    assert found.decided_by == "phrase list" and found.bar == 0.0
+
+
+def test_every_decision_is_explained():
+    text = assess("han har aldrig slagit mig").explain()
+    assert "set aside: denied: 'aldrig'" in text
+    assert "classifier:" in text and text.endswith("=> calm")
+    assert assess("pappa slår mamma nu").explain().splitlines()[-1].startswith("=> ACUTE")
+
+
+# ---------------------------------------------------------------- reading chat text
+
+
+def test_chat_spellings_become_one_form():
+    assert normalise("Dödddaaa MEJ!! ja vill int") == "doda mig jag vil inte"
+    assert normalise("dom ska nån gång") == "de ska nagon gang"
+    assert normalise("i morgon I KVÄLL") == "imorgon ikval"
+
+
+def test_emoji_that_mean_something_become_words_and_others_end_a_clause():
+    assert tokenize("han har 🔪").words[-1] == "kniv"
+    assert tokenize("forever 💔 nobody").words == ("forever", ",", "nobody")
+
+
+def test_a_denial_moves_after_its_verb_in_subordinate_order():
+    assert normalise("om man inte kan gå hem") == "om man kan inte ga hem"
+
+
+def test_a_typing_slip_in_a_danger_word_is_corrected_but_everyday_words_are_not():
+    assert assess("jag tänker på sjävlmord").acute
+    assert "skriver" in assess("jag skriver från datorn nu").read_as
+
+
+def test_phrase_gaps_never_reach_across_a_clause_mark():
     pattern = compile_phrase("hotar ~ döda")
     assert pattern.search(normalise("hotar att döda") + " ")
-    assert pattern.search(normalise("hotar med att kanske döda") + " ")
-    assert not pattern.search(normalise("hotar med att kanske inte döda") + " ")
+    assert not pattern.search(" ".join(tokenize("hotar. att döda").words) + " ")
 
 
-def test_words_match_whole_words_or_stems_only():
-    assert compile_phrase("kniv").search("en kniv ")
-    assert not compile_phrase("kniv").search("knivig ")
-    assert compile_phrase("döda*").search(normalise("dödade") + " ")
-    assert not compile_phrase("döda*").search(normalise("odödad") + " ")
+# ---------------------------------------------------------------- the answer to "are you safe?"
+
+
+@pytest.mark.parametrize(
+    "text, reply",
+    [("ja", Reply.SAFE), ("Ja, jag är säker", Reply.SAFE), ("yes", Reply.SAFE),
+     ("jag är inte i fara", Reply.SAFE), ("nej", Reply.NOT_SAFE), ("no", Reply.NOT_SAFE),
+     ("jag är inte säker", Reply.NOT_SAFE), ("var kan jag göra en orosanmälan för min elev", None)],
+)  # fmt: skip
+def test_the_answer_to_are_you_safe_is_read_in_both_languages(text, reply):
+    assert read_reply(text) == reply
+
+
+def test_buttons_answer_by_intent():
+    assert read_reply("/affirm", "affirm") is Reply.SAFE
+    assert read_reply("/deny", "deny") is Reply.NOT_SAFE
+
+
+# ---------------------------------------------------------------- English
+
+
+@pytest.mark.parametrize(
+    "text, english",
+    [("i want to die", True), ("where can I get help? I live in Malmö", True),
+     ("hej", False), ("asså he is so mad jag vet inte", False), ("jag bor i Malmö", False)],
+)  # fmt: skip
+def test_english_is_told_from_swedish(text, english):
+    assert is_english(text) is english
