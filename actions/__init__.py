@@ -7,6 +7,7 @@ into messages and events. rasa-sdk finds the actions in these modules.
 from actions.ask import ActionAskAge, ActionAskPlace, ActionAskPlaceDetail
 from actions.give_route import ActionGiveRoute
 from actions.reset import ActionResetRouting
+from actions.resume import ActionResumeAfterAlarm
 from actions.routing_form import ValidateRoutingForm
 
 __all__ = [
@@ -15,5 +16,6 @@ __all__ = [
     "ActionAskPlaceDetail",
     "ActionGiveRoute",
     "ActionResetRouting",
+    "ActionResumeAfterAlarm",
     "ValidateRoutingForm",
 ]

@@ -6,15 +6,18 @@ would then get no answer at all. This policy outranks the form and every other p
 (its predictions count as "no user input" ones, like a form's, and its priority is
 higher) on exactly these turns:
 
-- the message has the emergency intent (set by the NLU safety net or the classifier):
-  answer with the response for the kind of danger the safety net saw (suicidal
-  thoughts: Självmordslinjen too; held abroad: UD's line; otherwise, or when only the
-  classifier saw it: 112), mark the conversation as escalated, listen;
-- the person answers the question "Är du i säkerhet just nu?": a calm reply, then the
-  conversation goes on (the rules start or continue the routing form);
-- after the emergency responses: listen for that answer.
+- the message has the emergency intent (set by the danger detector): answer with the
+  response for the kind of danger (suicidal thoughts: Självmordslinjen too; held abroad:
+  UD's line first; otherwise 112), in English when the message was, mark the
+  conversation as escalated (for operators, whatever comes next), listen;
+- the person answers "Är du på en säker plats just nu?":
+  - safe: a calm reply, then the conversation takes up what they wrote before the alarm
+    (action_resume_after_alarm replays that message with the intent it had); when there
+    is nothing to take up, the rules start the routing form;
+  - not safe: 112 again, and what to do when one cannot talk; listen.
 
-Everything it says is a domain response, so it needs nothing but the Rasa server.
+Everything it says is a domain response, so the emergency answers need nothing but the
+Rasa server; only taking up the earlier message calls the action server.
 """
 
 from __future__ import annotations
@@ -28,25 +31,45 @@ from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.core.constants import ACTION_LISTEN_NAME
 from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import ActionExecuted, SlotSet
+from rasa.shared.core.events import ActionExecuted, SlotSet, UserUttered
 from rasa.shared.core.generator import TrackerWithCachedStates
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from resursguiden.danger import detect_danger
+from rasa_extensions.danger_detector import DANGER_KEY, EMERGENCY_INTENT, LANGUAGE_KEY
+from resursguiden.danger.reply import Reply, read_reply
 
-EMERGENCY_INTENT = "emergency"
-# The answer for each kind of danger (resursguiden.danger.Danger), from the safety net's
-# note on the message; "acute" also when only the classifier said emergency.
+# The answer for each kind of danger (resursguiden.danger.Answer), by language.
 EMERGENCY_RESPONSES = {
-    "acute": "utter_emergency",
-    "suicide": "utter_emergency_suicide",
-    "abroad": "utter_emergency_abroad",
+    "sv": {
+        "acute": "utter_emergency",
+        "suicide": "utter_emergency_suicide",
+        "abroad": "utter_emergency_abroad",
+    },
+    "en": {
+        "acute": "utter_emergency_en",
+        "suicide": "utter_emergency_suicide_en",
+        "abroad": "utter_emergency_abroad_en",
+    },
 }
-# The reply when the person answers "Är du i säkerhet just nu?".
-SAFE_ANSWERS = {"affirm": "utter_safe_now", "deny": "utter_not_safe"}
+SAFE_NOW = {"sv": "utter_safe_now", "en": "utter_safe_now_en"}
+NOT_SAFE = {"sv": "utter_not_safe", "en": "utter_not_safe_en"}
+RESUME_ACTION = "action_resume_after_alarm"
+# Intents of an alarm message that the conversation takes up once the person is safe
+# (what they asked, who they are, where, how old). Others ("hej", a bare cry for help)
+# leave nothing to take up: the routing form starts instead.
+RESUMABLE_INTENTS = {
+    "faq", "describe_situation", "worried_about_someone", "professional_question",
+    "civil_society_question", "inform", "bot_challenge", "english",
+}  # fmt: skip
 ESCALATED_SLOT = "escalated"
 # Above RulePolicy (4) and the other built-in policies.
 DEFAULT_PRIORITY = 6
+
+
+def _language(message: UserUttered | None) -> str:
+    """ "en" for a message in English (the danger detector's note), else "sv"."""
+    parse_data = (message.parse_data or {}) if message else {}
+    return "en" if parse_data.get(LANGUAGE_KEY) == "en" else "sv"
 
 
 @DefaultV1Recipe.register(
@@ -90,32 +113,47 @@ class EmergencyPolicy(Policy):
 
     def _next_action(self, tracker: DialogueStateTracker) -> tuple[str | None, list]:
         latest = tracker.latest_action_name
-        intent = tracker.latest_message.intent.get("name") if tracker.latest_message else None
+        message = tracker.latest_message
+        intent = message.intent.get("name") if message else None
+        alarm = _last_alarm(tracker)
 
         if latest == ACTION_LISTEN_NAME and intent == EMERGENCY_INTENT:
-            return EMERGENCY_RESPONSES[_danger_kind(tracker)], [SlotSet(ESCALATED_SLOT, True)]
-        answers_if_safe = intent in SAFE_ANSWERS and _bot_asked_if_safe(tracker)
-        if latest == ACTION_LISTEN_NAME and answers_if_safe:
-            return SAFE_ANSWERS[intent], []
-        if latest in EMERGENCY_RESPONSES.values() or latest == SAFE_ANSWERS["deny"]:
+            note = (message.parse_data or {}).get(DANGER_KEY) or {}
+            responses = EMERGENCY_RESPONSES[_language(message)]
+            response = responses.get(note.get("answer"), responses["acute"])
+            return response, [SlotSet(ESCALATED_SLOT, True)]
+        if latest == ACTION_LISTEN_NAME and _bot_asked_if_safe(tracker):
+            reply = read_reply(message.text or "", intent)
+            if reply is Reply.SAFE:
+                return SAFE_NOW[_language(alarm)], []
+            if reply is Reply.NOT_SAFE:
+                return NOT_SAFE[_language(alarm)], []
+        if latest in SAFE_NOW.values() and _worth_taking_up(alarm):
+            return RESUME_ACTION, []
+        if latest in _LISTEN_AFTER:
             return ACTION_LISTEN_NAME, []
         return None, []
 
 
-def _danger_kind(tracker: DialogueStateTracker) -> str:
-    """The safety net's note on the message, or (when the message was parsed without it,
-    as in `rasa test`) the same reading of its text."""
-    message = tracker.latest_message
-    note = (message.parse_data or {}).get("safety_net") or {}
-    kind = note.get("kind")
-    if kind is None:
-        signal = detect_danger(message.text or "")
-        kind = signal.kind.value if signal else None
-    return kind if kind in EMERGENCY_RESPONSES else "acute"
+_ASKS_IF_SAFE = {name for responses in EMERGENCY_RESPONSES.values() for name in responses.values()}
+_LISTEN_AFTER = _ASKS_IF_SAFE | set(NOT_SAFE.values())
+
+
+def _last_alarm(tracker: DialogueStateTracker) -> UserUttered | None:
+    """The latest message that raised the alarm."""
+    for event in reversed(tracker.events):
+        if isinstance(event, UserUttered) and event.intent.get("name") == EMERGENCY_INTENT:
+            return event
+    return None
+
+
+def _worth_taking_up(alarm: UserUttered | None) -> bool:
+    note = (alarm.parse_data or {}).get(DANGER_KEY) or {} if alarm else {}
+    return note.get("intent_before") in RESUMABLE_INTENTS
 
 
 def _bot_asked_if_safe(tracker: DialogueStateTracker) -> bool:
-    """Whether the bot's last action before this message was an emergency response."""
+    """Whether the bot's last action before this message asked "are you safe?"."""
     seen_listen = False
     for event in reversed(tracker.events):
         if not isinstance(event, ActionExecuted):
@@ -125,8 +163,5 @@ def _bot_asked_if_safe(tracker: DialogueStateTracker) -> bool:
                 return False
             seen_listen = True
             continue
-        return (
-            event.action_name in EMERGENCY_RESPONSES.values()
-            or event.action_name == SAFE_ANSWERS["deny"]
-        )
+        return event.action_name in _ASKS_IF_SAFE
     return False

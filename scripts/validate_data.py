@@ -1,9 +1,11 @@
 """`rasa data validate --fail-on-warning`, made strict and aware of our own code.
 
 Rasa 3.6 prints some problems (an intent or response used nowhere) as warnings without
-failing, so here any warning fails. Except two kinds that say nothing wrong:
+failing, so here any warning fails. Except three kinds that say nothing wrong:
 - a response or intent that no story or rule names but the code uses: a form's
   question (utter_ask_<slot>) or a name in actions/ or rasa_extensions/;
+- an intent without NLU examples that our own NLU component sets (`emergency` and
+  `english`, set by rasa_extensions/danger_detector.py, never by DIET);
 - "duplicated intents" for a retrieval intent (faq): Rasa merges the retrieval intents
   of the NLU data into the domain, where its docs ask them to be listed too.
 """
@@ -20,6 +22,9 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 UNUSED = re.compile(r"The (?:intent|utterance) '([^']+)' is not used in any story or rule\.")
+NO_EXAMPLES = re.compile(
+    r"The intent '([^']+)' is listed in the domain file, but is not found in the NLU"
+)
 DUPLICATED = re.compile(r"duplicated intents have been found across multiple domain files: (.+)$")
 
 
@@ -59,7 +64,7 @@ def main() -> int:
         if "UserWarning: " not in line:
             continue
         message = line.split("UserWarning: ", 1)[1].strip()
-        unused = UNUSED.search(message)
+        unused = UNUSED.search(message) or NO_EXAMPLES.search(message)
         if unused and unused.group(1) in used:
             continue
         duplicated = DUPLICATED.search(message)

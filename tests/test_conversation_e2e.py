@@ -124,3 +124,27 @@ def test_an_emergency_mid_form_gets_112_with_the_action_server_stopped(product):
         assert "Är du på en säker plats just nu?" in texts(replies)
     finally:
         actions.start()
+
+
+def test_after_a_false_alarm_yes_gets_the_answer_to_the_question(conversation):
+    alarm = conversation.say("kan jag vara anonym om jag ringer? jag är rädd att pappa ska slå mig")
+    assert alarm.startswith("Ring [112](tel:112)")
+
+    answer = conversation.say("Ja, jag är säker")
+    assert answer.startswith("Vad bra.")
+    assert "Jag frågar aldrig efter ditt namn" in answer  # the question asked before the alarm
+
+
+def test_after_an_alarm_yes_goes_on_with_the_facts_that_message_held(conversation):
+    assert conversation.say("jag bor i Malmö och är 14, pappa slog mig igår").startswith(
+        "Ring [112](tel:112)"
+    )
+    answer = conversation.say("ja")
+    assert "Resursteam Heder" in answer  # Malmö and 14, not asked again
+    assert "Vilken kommun" not in answer and "Hur gammal" not in answer
+
+
+def test_english_mid_form_gets_112_first_in_english(conversation):
+    conversation.say("mina föräldrar bestämmer allt")
+    answer = conversation.say("my brother is hitting me right now")
+    assert answer.startswith("Call [112](tel:112)")
