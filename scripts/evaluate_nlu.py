@@ -117,8 +117,9 @@ def main() -> int:
     print()
     print(f"intent macro-F1 (the intent the conversation acts on): {macro_f1:.3f} "
           f"(target ≥ {MACRO_F1_TARGET})")  # fmt: skip
+    caught = emergencies - len(misses)
     print(f"emergency recall (the danger detector): {recall:.3f} "
-          f"({emergencies - len(misses)}/{emergencies}, target {EMERGENCY_RECALL_TARGET})")  # fmt: skip
+          f"({caught}/{emergencies}, target {EMERGENCY_RECALL_TARGET})")  # fmt: skip
     for text, intent in misses:
         print(f"  missed emergency: {text!r} -> {intent}")
     others = len(labels) - emergencies
