@@ -15,7 +15,9 @@ from resursguiden.registry import Audience, Centre, Phone
 from resursguiden.routing import Contact, RoutingResult
 
 MAX_CENTRES = 2
-MAX_LINES = 3
+# Four: a woman's line and a man's stand side by side (Kvinnofridslinjen, Stödlinjen för
+# män) with Rätt att välja, and BRIS when the person may be under 18.
+MAX_LINES = 4
 
 
 @dataclass(frozen=True)
@@ -95,37 +97,73 @@ def social_services_text(result: RoutingResult) -> str:
     return text
 
 
+def for_professionals_only(result: RoutingResult) -> tuple[Centre, ...]:
+    """Centres in the person's area that take calls from professionals only."""
+    return tuple(
+        exclusion.centre
+        for exclusion in result.excluded
+        if Audience.PROFESSIONALS in exclusion.centre.audiences
+        and result.audience not in exclusion.centre.audiences
+    )
+
+
+def trusted_adult_text(centres: tuple[Centre, ...]) -> str:
+    """A young person cannot call the centre, but a trusted adult can, for advice."""
+    centre = centres[0]
+    phones = [p for p in centre.phones if p.is_for(Audience.PROFESSIONALS)]
+    numbers = " eller ".join(phone_link(phone) for phone in phones)
+    call = f" på {numbers}" if numbers else ""
+    return (
+        f"En vuxen du litar på, till exempel skolkuratorn, kan ringa {display_name(centre)}"
+        f"{call} och få råd om hur hen kan hjälpa dig."
+    )
+
+
 def _centres_reply(heading: str, contacts: tuple[Contact, ...], result: RoutingResult) -> Reply:
     texts = [centre_text(contact, result) for contact in contacts[:MAX_CENTRES]]
     return Reply("\n\n".join([heading, *texts]))
 
 
+def _lines_reply(heading: str, result: RoutingResult) -> Reply | None:
+    lines = result.national_lines[:MAX_LINES]
+    if not lines:
+        return None
+    return Reply("\n".join([heading, *(line_text(c, result) for c in lines)]))
+
+
 def routing_replies(result: RoutingResult) -> list[Reply]:
-    replies = []
+    """The answer, its most useful part first: the centres for this person; where only
+    professionals may call the centre, what a young person can do now (lines to call, a
+    trusted adult), then why; otherwise the national lines."""
+    replies: list[Reply | None] = []
+    professionals_only = for_professionals_only(result)
     if result.centres:
         replies.append(_centres_reply("Hit kan du vända dig:", result.centres, result))
+        replies.append(_lines_reply("Du kan också ringa:", result))
     elif result.for_the_person_you_worry_about:
         heading = "Den du är orolig för kan själv vända sig hit:"
         replies.append(_centres_reply(heading, result.for_the_person_you_worry_about, result))
+        replies.append(_lines_reply("Du kan själv få råd här:", result))
+    elif professionals_only and result.audience is Audience.AFFECTED:
+        replies.append(_lines_reply("Du kan ringa själv, redan nu:", result))
+        adult = trusted_adult_text(professionals_only)
+        replies.append(Reply(f"{adult}\n{result.no_centre_reason or ''}".strip()))
     else:
         replies.append(Reply(result.no_centre_reason or ""))
+        heading = "Du kan själv få råd här:" if result.audience is Audience.CLOSE else None
+        replies.append(_lines_reply(heading or "De här kan hjälpa dig:", result))
 
-    lines = result.national_lines[:MAX_LINES]
-    if lines:
-        if result.centres:
-            heading = "Du kan också ringa:"
-        elif result.audience is Audience.CLOSE:
-            heading = "Du kan själv få råd här:"
-        else:
-            heading = "De här kan hjälpa dig:"
-        replies.append(Reply("\n".join([heading, *(line_text(c, result) for c in lines)])))
-
+    social = []
     if not result.centres or result.audience is not Audience.PROFESSIONALS:
-        replies.append(Reply(social_services_text(result)))
+        social.append(social_services_text(result))
+    if result.reporting:
+        social.append(result.reporting)
+    if social:
+        replies.append(Reply(" ".join(social)))
     replies.append(
         Reply(
             "Är det akut: ring [112](tel:112). Vill du fråga något mer?",
             buttons=(("Börja om för någon annan", "/start_over"),),
         )
     )
-    return replies
+    return [reply for reply in replies if reply is not None]

@@ -193,10 +193,19 @@ class LocalSocialService:
 class SocialServices:
     for_affected: str  # what the social services can do, said to the person affected
     for_others: str  # said to someone worried, a professional, a volunteer
+    report_must: str  # professionals' duty to report harm to a child
+    report_may: str  # that anyone else may report
     local: tuple[LocalSocialService, ...]
 
     def text_for(self, audience: Audience) -> str:
         return self.for_affected if audience is Audience.AFFECTED else self.for_others
+
+    def reporting_for(self, audience: Audience, age: int | None) -> str | None:
+        """Whether one must or may report: to anyone asking about someone who is or may be
+        under 18 (an unknown age may be)."""
+        if audience is Audience.AFFECTED or (age is not None and age >= 18):
+            return None
+        return self.report_must if audience is Audience.PROFESSIONALS else self.report_may
 
     def local_for(self, place: Place | None) -> LocalSocialService | None:
         if place is None or place.municipality_code is None:
@@ -561,7 +570,8 @@ def _load_lines(document: _Document, checker: _Checker) -> tuple[list[Line], Soc
                 verified=checker.verified([*path, "verified"], item["verified"]),
             )
         )
-    return lines, SocialServices(services["for_affected"], services["for_others"], tuple(local))
+    texts = [services[key] for key in ("for_affected", "for_others", "report_must", "report_may")]
+    return lines, SocialServices(*texts, tuple(local))
 
 
 def load_registry(centres_file: Path = CENTRES_FILE, lines_file: Path = LINES_FILE) -> Registry:

@@ -75,6 +75,9 @@ class RoutingResult:
     national_lines: tuple[Contact, ...]
     social_services: str  # what the social services and socialjour do, for this audience
     local_social_service: LocalSocialService | None
+    # The duty (professionals) or the right (anyone else) to report harm to a child, when
+    # the person asked about is or may be under 18.
+    reporting: str | None
     # For someone worried about another person: the centres that person can contact.
     for_the_person_you_worry_about: tuple[Contact, ...] = ()
     excluded: tuple[Exclusion, ...] = ()
@@ -135,6 +138,7 @@ def route(
         national_lines=lines,
         social_services=registry.social_services.text_for(audience),
         local_social_service=registry.social_services.local_for(place),
+        reporting=registry.social_services.reporting_for(audience, age),
         for_the_person_you_worry_about=tuple(for_other),
         excluded=tuple(excluded),
         would_help=tuple(sorted(would_help)),

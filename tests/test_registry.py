@@ -86,6 +86,7 @@ def test_the_national_lines_the_product_uses_are_there(registry):
         "nationella-stodtelefonen": ["010-223 57 60"],
         "bris": ["116 111"],
         "kvinnofridslinjen": ["020-50 50 50"],
+        "stodlinjen-for-man": ["020-80 80 80"],
         "112": ["112"],
         "sjalvmordslinjen": ["90101"],
         "ud-telefonjour": ["08-405 50 05", "+46 8 405 50 05"],

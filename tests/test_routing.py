@@ -301,10 +301,12 @@ def test_when_no_centre_fits_the_answer_says_why_and_leads_with_national_lines()
     assert result.no_centre_reason == (
         "Resurscentrum Heder Skåne tar bara emot personal som möter de här frågorna i sitt jobb."
     )
-    # Rätt att välja last until an operator has checked that the pilot still runs.
+    # A line for men as well as for women (issue 10); Rätt att välja last until an
+    # operator has checked that the pilot still runs.
     assert [line.id for line in result.national_lines] == [
         "bris",
         "kvinnofridslinjen",
+        "stodlinjen-for-man",
         "ratt-att-valja",
     ]
     assert "socialjouren" in result.social_services and "112" in result.social_services
