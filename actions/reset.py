@@ -19,5 +19,6 @@ class ActionResetRouting(Action):
     ) -> list[EventType]:
         # `escalated` stays: operators must still see that this conversation met danger.
         cleared = [SlotSet(slot, None) for slot in (*FORM_SLOTS, "place_question")]
+        cleared.append(SlotSet("role_assumed", False))
         counters = [SlotSet(f"failed_{slot}", 0) for slot in ("role", "place", "age")]
         return [*cleared, *counters]

@@ -3,9 +3,12 @@
 Every turn while the form runs, each extract_ method reads its fact from the latest
 message with the core's readers, so "jag är 15 och bor i Malmö" fills two slots and
 nothing already said is asked again; a later "nej, jag menar Uppsala" corrects the
-place. An answer to the question just asked that cannot be read is counted; after two
-the form moves on with what it knows (the financial-demo pattern). required_slots asks
-only what the routing needs: a professional in Kronoberg is never asked an age.
+place; "Uppsala" or "16" in answer to "Vem gäller det?" is kept as the place or the age.
+When a first message does not say who it is about, the writer is taken to ask for
+themselves and told so (a later "det gäller min kompis" changes it). An answer to the
+question just asked that cannot be read is counted; after two the form moves on with
+what it knows (the financial-demo pattern). What to ask, and how places join, is the
+core's (resursguiden/conversation.py): a professional in Kronoberg is never asked an age.
 """
 
 from __future__ import annotations
@@ -29,11 +32,11 @@ from actions.slots import (
     place_of,
 )
 from resursguiden.ages import AgeKind, declines_to_answer, parse_age
+from resursguiden.conversation import Known, assume_self, more_precise, needed, refines
 from resursguiden.geography import GOTEBORG_CODE, Place, load_geography
 from resursguiden.places import resolve_place
 from resursguiden.registry import Audience
 from resursguiden.roles import detect_role
-from resursguiden.routing import needs_age, route
 
 # Intents with which a message is an answer to the form's question; any other intent
 # (a knowledge question, thanks, the story going on) leaves the question to the rules.
@@ -65,8 +68,23 @@ def _asked(tracker: Tracker, slot: str) -> bool:
     return tracker.get_slot("requested_slot") == slot
 
 
+def _answering(tracker: Tracker) -> bool:
+    """Whether the message answers one of the form's questions (any one: "16" answers
+    "Vem gäller det?" with an age)."""
+    return tracker.get_slot("requested_slot") is not None
+
+
 def _declined(tracker: Tracker) -> bool:
     return _intent(tracker) in DECLINE_INTENTS or declines_to_answer(_text(tracker))
+
+
+def _role_in_message(tracker: Tracker) -> str | None:
+    """Who the latest message says it is about: a typed answer to "Vem gäller det?", a
+    button, or words the classifier read ("min kompis ...")."""
+    role = detect_role(_text(tracker)) if _asked(tracker, "role") else None
+    if role is not None:
+        return role.value
+    return ROLE_OF_INTENT.get(_intent(tracker) or "")
 
 
 def _unread_answer(tracker: Tracker, slot: str) -> dict[str, Any]:
@@ -88,13 +106,16 @@ class ValidateRoutingForm(FormValidationAction):
         tracker: Tracker,
         domain: DomainDict,
     ) -> list[str]:
-        required = ["role", "place"]
-        place, audience = place_of(tracker), audience_of(tracker)
-        if place is not None and self._detail_matters(place, audience):
-            required.append("place_detail")
-        if tracker.get_slot("place") is not None and needs_age(place, audience, clock.now()):
-            required.append("age")
-        return required
+        known = Known(
+            audience=audience_of(tracker),
+            place=place_of(tracker),
+            place_said=tracker.get_slot("place") is not None,
+        )
+        required = needed(known, clock.now())
+        # A fact given before it is needed ("16" before the place) stays: rasa-sdk drops
+        # what is not required.
+        given = [s for s in FORM_SLOTS if s not in required and tracker.slots.get(s) is not None]
+        return required + given
 
     async def next_requested_slot(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -105,13 +126,6 @@ class ValidateRoutingForm(FormValidationAction):
         missing = (slot for slot in required if tracker.slots.get(slot) is None)
         return SlotSet("requested_slot", next(missing, None))
 
-    @staticmethod
-    def _detail_matters(place: Place, audience: Audience) -> bool:
-        """A county alone, or Göteborg without its district, when a centre for only part
-        of it would take this person."""
-        needed = route(place, None, audience, clock.now()).would_help
-        return "municipality" in needed or "district" in needed
-
     async def get_extraction_events(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
@@ -121,9 +135,10 @@ class ValidateRoutingForm(FormValidationAction):
             # activation the latest action is the form itself.)
             return []
         # Keep every fact the person gives, even one the form has not asked for yet
-        # (rasa-sdk would read only the slots required so far).
+        # (rasa-sdk would read only the slots required so far). Who it is about last: a
+        # message that gives other facts but not that is the writer's own.
         extracted: dict[str, Any] = {}
-        for slot in FORM_SLOTS:
+        for slot in ("place", "place_detail", "age", "role"):
             found = await self._extract_slot(slot, dispatcher, tracker, domain)
             extracted.update(found)
             tracker.slots.update(found)
@@ -132,21 +147,40 @@ class ValidateRoutingForm(FormValidationAction):
     # ------------------------------------------------------------ who
 
     def extract_role(self, dispatcher, tracker: Tracker, domain: DomainDict) -> dict[str, Any]:
+        said = _role_in_message(tracker)
+        known, assumed = tracker.get_slot("role"), tracker.get_slot("role_assumed")
+        if said and (known is None or (assumed and said != known)):
+            # Said now, or said to correct what was taken for granted ("det gäller min
+            # kompis").
+            return {"role": said}
+        if _asked(tracker, "role") and _declined(tracker):
+            return {"role": UNKNOWN}
+        if known is None:
+            first = tracker.get_slot("requested_slot") is None and _intent(tracker) != "start_over"
+            if assume_self(_asked(tracker, "role"), self._gave_facts(tracker), first):
+                return {"role": Audience.AFFECTED.value}
         if _asked(tracker, "role"):
-            role = detect_role(_text(tracker))
-            if role is not None:
-                return {"role": role.value}
-            if _intent(tracker) in ROLE_OF_INTENT:  # a button, or words the classifier read
-                return {"role": ROLE_OF_INTENT[_intent(tracker)]}
-            if _declined(tracker):
-                return {"role": UNKNOWN}
             return _unread_answer(tracker, "role")
-        if tracker.get_slot("role") is None and _intent(tracker) in ROLE_OF_INTENT:
-            return {"role": ROLE_OF_INTENT[_intent(tracker)]}
         return {}
 
+    @staticmethod
+    def _gave_facts(tracker: Tracker) -> bool:
+        """Whether this very message gave a place or an age."""
+        text = _text(tracker)
+        return (
+            resolve_place(text, whole_answer=True).place is not None
+            or parse_age(text, whole_answer=True).kind is AgeKind.AGE
+        )
+
     def validate_role(self, value, dispatcher, tracker: Tracker, domain) -> dict[str, Any]:
-        return self._count_failure("role", value, dispatcher, tracker)
+        # Taken for granted when the message did not say it: told once, replaced later.
+        assumed = value == Audience.AFFECTED.value and _role_in_message(tracker) is None
+        update = self._count_failure("role", value, dispatcher, tracker)
+        if assumed:
+            dispatcher.utter_message(response="utter_role_assumed")
+        if assumed != bool(tracker.get_slot("role_assumed")):
+            update["role_assumed"] = assumed
+        return update
 
     # ------------------------------------------------------------ where
 
@@ -154,26 +188,22 @@ class ValidateRoutingForm(FormValidationAction):
         asked = _asked(tracker, "place")
         if asked and _declined(tracker):
             return {"place": UNKNOWN}
+        # Read as a whole answer ("vara" alone is then Vara) when any question was asked.
+        answering = _answering(tracker)
         # The classifier's place entities first, then the whole message; read as a whole
         # answer only when the question was just asked ("vara" alone is then Vara).
         found = None
         for value in _entity_values(tracker, "place"):
-            found = resolve_place(value, whole_answer=asked)
+            found = resolve_place(value, whole_answer=answering)
             if found.place is not None:
                 break
         if found is None or found.place is None:
-            found = resolve_place(_text(tracker), whole_answer=asked)
+            found = resolve_place(_text(tracker), whole_answer=answering)
         if found.place is not None:
-            return {"place": self._more_precise(found.place, place_of(tracker)).key}
+            return {"place": more_precise(found.place, place_of(tracker)).key}
         if found.is_ambiguous and (asked or tracker.get_slot("place") is None):
             return {"place": ASK_BACK + found.question}
         return _unread_answer(tracker, "place") if asked else {}
-
-    @staticmethod
-    def _more_precise(new: Place, old: Place | None) -> Place:
-        """ "jag bor i Göteborg" after "Hisingen" keeps Hisingen."""
-        same_city = old is not None and old.municipality_code == new.municipality_code
-        return old if same_city and new.district is None and old.district else new
 
     def validate_place(self, value, dispatcher, tracker: Tracker, domain) -> dict[str, Any]:
         if isinstance(value, str) and value.startswith(ASK_BACK):
@@ -203,21 +233,12 @@ class ValidateRoutingForm(FormValidationAction):
             if known is not None and known.municipality_code == GOTEBORG_CODE:
                 text = f"Göteborg {text}"  # "Centrum" and "Backa" count only there
             found = resolve_place(text, whole_answer=True).place
-            if found is not None and self._refines(found, known):
+            if found is not None and refines(found, known):
                 detail = (
                     found.district or load_geography().municipalities[found.municipality_code].name
                 )
                 return {"place_detail": detail, "place": found.key}
         return _unread_answer(tracker, "place_detail")
-
-    @staticmethod
-    def _refines(found: Place, known: Place | None) -> bool:
-        """A municipality in the county given, or a district of Göteborg."""
-        if known is None:
-            return found.municipality_code is not None
-        if known.municipality_code is None:
-            return found.county_code == known.county_code and found.municipality_code is not None
-        return found.municipality_code == known.municipality_code and found.district is not None
 
     def validate_place_detail(self, value, dispatcher, tracker: Tracker, domain) -> dict[str, Any]:
         if is_not_understood(value):
@@ -230,7 +251,7 @@ class ValidateRoutingForm(FormValidationAction):
 
     def extract_age(self, dispatcher, tracker: Tracker, domain: DomainDict) -> dict[str, Any]:
         asked = _asked(tracker, "age")
-        answer = parse_age(_text(tracker), whole_answer=asked)
+        answer = parse_age(_text(tracker), whole_answer=_answering(tracker))
         if answer.kind is AgeKind.AGE:
             return {"age": answer.age}
         if not asked:

@@ -1,4 +1,16 @@
-"""Reading the routing form's slots as the core's types. Shared by the actions."""
+"""Reading the routing form's slots as the core's types. Shared by the actions.
+
+The slot values are plain text with a small encoding:
+- a place key ("12:1280", "14:1480:Hisingen"), a role, a number, or UNKNOWN ("unknown":
+  the person declined, or the form moved on after two tries);
+- NOT_UNDERSTOOD + the text ("?blabla"): an answer to the question just asked that
+  could not be read. Why a value at all: rasa-sdk (3.6) calls `validate_<slot>` only for
+  slots the extraction set, so an unread answer must set something to be counted (and
+  after two, moved on from); validation then replaces it with None or UNKNOWN;
+- ASK_BACK + a question ("¿Menar du Håbo eller Habo?"): an ambiguous place; validation
+  moves the question to `place_question`, which action_ask_place asks instead.
+Neither prefixed value survives validation, so no other code ever sees one.
+"""
 
 from __future__ import annotations
 

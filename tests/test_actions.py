@@ -432,3 +432,55 @@ def test_starting_over_clears_the_answers_but_not_the_escalation(domain):
     assert slots["role"] is None and slots["place"] is None and slots["age"] is None
     assert "escalated" not in slots
     assert SlotSet("failed_place", 0) in events
+
+
+# ---------------------------------------------------------------- any order, really
+
+
+@pytest.mark.parametrize(
+    "answer, slot, value",
+    [("jag bor i Uppsala", "place", "03:0380"), ("16", "age", 16)],
+)
+def test_a_place_or_an_age_in_answer_to_who_is_kept_and_the_writer_is_assumed(
+    domain, answer, slot, value
+):
+    events, messages = run(ValidateRoutingForm(), tracker(answer, requested_slot="role"), domain)
+
+    slots = slots_set(events)
+    assert slots[slot] == value  # not lost
+    assert (slots["role"], slots["role_assumed"]) == ("affected", True)
+    assert "failed_role" not in slots  # not counted as an answer that could not be read
+    assert [m["response"] for m in messages] == ["utter_role_assumed"]
+
+
+def test_a_first_message_that_does_not_say_who_is_taken_as_the_writers_own(domain):
+    events, messages = run(
+        ValidateRoutingForm(),
+        tracker("jag bor i Uppsala", intent="inform", latest_action="routing_form"),
+        domain,
+    )
+    assert slots_set(events)["role"] == "affected"
+    assert [m["response"] for m in messages] == ["utter_role_assumed"]
+
+
+def test_saying_later_who_it_is_about_replaces_what_was_assumed(domain):
+    events, _ = run(
+        ValidateRoutingForm(),
+        tracker(
+            "det gäller min kompis", intent="worried_about_someone",
+            role="affected", role_assumed=True, place="03:0380", requested_slot="age",
+        ),
+        domain,
+    )  # fmt: skip
+    assert slots_set(events)["role"] == "close"
+    assert slots_set(events)["role_assumed"] is False
+
+
+def test_starting_over_for_someone_else_asks_who_it_is_about(domain):
+    events, messages = run(
+        ValidateRoutingForm(),
+        tracker("/start_over", intent="start_over", latest_action="routing_form"),
+        domain,
+    )
+    assert slots_set(events) == {"requested_slot": "role"}
+    assert messages == []

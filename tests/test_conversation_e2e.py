@@ -148,3 +148,31 @@ def test_english_mid_form_gets_112_first_in_english(conversation):
     conversation.say("mina föräldrar bestämmer allt")
     answer = conversation.say("my brother is hitting me right now")
     assert answer.startswith("Call [112](tel:112)")
+
+
+def test_after_the_greeting_a_place_is_kept_and_the_writer_is_assumed(conversation):
+    assert "Hej! Jag är Resursguiden" in conversation.say("hej")
+
+    first = conversation.say("jag bor i Uppsala")
+    assert "Jag visar var du själv kan få stöd – skriv om det gäller någon annan." in first
+    assert "Vem gäller det?" not in first and "Hur gammal är du?" in first
+
+    assert "BRIS" in conversation.say("16")
+
+
+def test_the_question_who_accepts_an_age_and_a_place(conversation):
+    conversation.say("mina föräldrar bestämmer allt")
+    conversation.say("Malmö")
+    conversation.say("14")
+    assert "Vem gäller det?" in conversation.say("/start_over")
+
+    after_age = conversation.say("16")
+    assert "Jag visar var du själv kan få stöd" in after_age
+    assert "Vem gäller det?" not in after_age and "Vilken kommun" in after_age
+
+    assert "Resursteam Heder" in conversation.say("Malmö")  # 16 was kept
+
+
+def test_asked_whether_what_is_written_is_kept_the_answer_is_honest(conversation):
+    answer = conversation.say("sparas det jag skriver?")
+    assert "sparas på Resursguidens server" in answer and "inte bort automatiskt" in answer
