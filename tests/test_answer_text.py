@@ -22,7 +22,9 @@ def test_a_young_person_where_only_professionals_may_call_hears_first_what_they_
     assert first.startswith("Du kan ringa själv, redan nu:") and "BRIS" in first
     assert second.startswith("En vuxen du litar på, till exempel skolkuratorn, kan ringa")
     assert "[0470-430 40](tel:047043040)" in second  # for the adult to call
-    assert second.endswith("Hedersteamet Kronoberg tar bara emot personal som möter de här frågorna i sitt jobb.")  # noqa: E501
+    assert second.endswith(
+        "Hedersteamet Kronoberg tar bara emot personal som möter de här frågorna i sitt jobb."
+    )  # noqa: E501
 
 
 def test_professionals_are_told_they_must_report_when_the_young_person_may_be_under_18():
