@@ -147,6 +147,29 @@ def test_a_person_gets_the_right_centre_and_the_page_stays_free_of_trace(page, p
     page.screenshot(path=str(ROOT / "results" / "widget_desktop.png"))
 
 
+def test_a_long_answer_is_shown_from_its_start(browser, product):
+    """On a phone the centre's answer is taller than the log: the person sees its start."""
+    context = browser.new_context(viewport={"width": 320, "height": 640}, locale="sv-SE")
+    page = context.new_page()
+    page.goto(product.demo_url)
+    open_chat(page)
+    answered = page.locator(".msg.bot").count()
+    say(page, SCENARIO)
+    expect(log(page)).to_contain_text("Origo")
+    first = page.locator(".msg.bot").nth(answered)
+    shown = page.evaluate(
+        """(first) => {
+            const log = first.parentElement;
+            const view = log.getBoundingClientRect(), top = first.getBoundingClientRect().top;
+            return { tall: log.scrollHeight - log.clientHeight - log.scrollTop > 0,
+                     top_in_view: top >= view.top && top < view.bottom };
+        }""",
+        first.element_handle(),
+    )
+    assert shown == {"tall": True, "top_in_view": True}, shown
+    context.close()
+
+
 def test_a_button_answers_the_question(page):
     open_chat(page)
     say(page, "hej")

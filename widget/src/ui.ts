@@ -230,12 +230,16 @@ export class Chat {
         }
         if (this.exited) return;
         this.setStatus(next, "sent");
+        let first: HTMLElement | undefined;
         for (const reply of replies) {
           const message: Message = { from: "bot", text: reply.text };
           if (reply.buttons.length) message.buttons = reply.buttons;
           conversation.messages.push(message);
-          this.addBubble(message);
+          const bubble = this.addBubble(message);
+          first ??= bubble;
         }
+        // A long answer (a centre, then lines) is read from its start, not its end.
+        if (first) this.scrollToShow(first);
         save(conversation);
       }
     } finally {
@@ -262,7 +266,7 @@ export class Chat {
     if (this.conversation.messages.some((m) => m.status === "failed")) this.problem.hidden = false;
   }
 
-  private addBubble(message: Message): void {
+  private addBubble(message: Message): HTMLElement {
     const bubble = el("div", { class: `msg ${message.from}` });
     bubble.append(el("span", { class: "visually-hidden" }, message.from === "user" ? "Du: " : `${this.config.title}: `));
     bubble.append(renderText(message.text));
@@ -284,10 +288,17 @@ export class Chat {
     }
     this.bubbles.set(message, bubble);
     this.scrollToEnd();
+    return bubble;
   }
 
   private scrollToEnd(): void {
     this.log.scrollTop = this.log.scrollHeight;
+  }
+
+  /** Puts the bubble's top at the top of the log; the browser stops at the end if all fits. */
+  private scrollToShow(bubble: HTMLElement): void {
+    const above = bubble.getBoundingClientRect().top - this.log.getBoundingClientRect().top;
+    this.log.scrollTop += above - 8;
   }
 }
 
