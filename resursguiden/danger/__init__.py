@@ -4,7 +4,7 @@
     assess("pappa slår mamma nu").acute  -> True
     assess("han har aldrig slagit mig").acute  -> False
 
-Run by the Rasa server as an NLU component (rasa_extensions/emergency_safety_net.py), so
+Run by the Rasa server as an NLU component (rasa_extensions/danger_detector.py), so
 the emergency answer needs nothing else. `python -m resursguiden.danger "text"` explains
 a decision.
 """
