@@ -4,7 +4,9 @@
     .venv/bin/python scripts/evaluate_danger.py dev --cross-validate
     .venv/bin/python scripts/evaluate_danger.py dev --authors a,b --verbose
 
-The held-out set (tests/data/danger/heldout) is never tuned on; the development set
+The held-out set (tests/data/danger/heldout, and the everyday messages in
+tests/data/danger/everyday, whose false alarms are reported apart) is never tuned on;
+the development set
 (safety/danger_dev) is what the phrase lists were tuned on and the classifiers trained
 on, so its figures are optimistic; --cross-validate scores each author's messages with
 classifiers trained without them (the phrase lists still know them). The detector is
@@ -30,13 +32,16 @@ from resursguiden.danger import assess  # noqa: E402
 from resursguiden.danger.training import (  # noqa: E402
     ACUTE,
     DEV_SET,
+    EVERYDAY_KINDS,
     default_models,
     load_examples,
     train,
     training_examples,
 )
 
-SETS = {"heldout": ROOT / "tests" / "data" / "danger" / "heldout", "dev": DEV_SET}
+HELD_OUT = ROOT / "tests" / "data" / "danger"
+# The held-out figures read two folders: the danger set and the everyday messages.
+SETS = {"heldout": (HELD_OUT / "heldout", HELD_OUT / "everyday"), "dev": (DEV_SET,)}
 RECALL_TARGET = 0.99
 FALSE_ALARM_TARGET = 0.05
 
@@ -62,23 +67,28 @@ def judge(examples, cross_validate: bool):
 
 
 def report(name: str, authors: set[str] | None, cross_validate: bool, verbose: bool) -> bool:
-    examples = load_examples(SETS[name], authors)
+    examples = [e for folder in SETS[name] for e in load_examples(folder, authors)]
     judged = judge(examples, cross_validate)
     acute = [(e, r) for e, r, _ in judged if e.label == ACUTE]
-    calm = [(e, r) for e, r, _ in judged if e.label != ACUTE]
+    calm = [(e, r) for e, r, _ in judged if e.label != ACUTE and e.kind not in EVERYDAY_KINDS]
+    everyday = [(e, r) for e, r, _ in judged if e.kind in EVERYDAY_KINDS]
     misses = [(e, r) for e, r in acute if not r.acute]
     alarms = [(e, r) for e, r in calm if r.acute]
+    everyday_alarms = [(e, r) for e, r in everyday if r.acute]
 
     title = f"Danger set '{name}'" + (f", authors {','.join(sorted(authors))}" if authors else "")
     print(title + (", classifiers cross-validated by author" if cross_validate else ""))
     for label, items, wrong, what in (
         ("acute kind", acute, misses, "caught"),
         ("calm kind", calm, alarms, "false alarms"),
+        ("everyday kind", everyday, everyday_alarms, "false alarms"),
     ):
+        if not items:
+            continue
         print(f"\n| {label} | {what} |\n|---|---|")
         totals, bad = Counter(e.kind for e, _ in items), Counter(e.kind for e, _ in wrong)
         for kind in sorted(totals):
-            good = bad[kind] if wrong is alarms else totals[kind] - bad[kind]
+            good = totals[kind] - bad[kind] if wrong is misses else bad[kind]
             print(f"| {kind} | {_rate(good, totals[kind])} |")
     deciders = Counter(r.decided_by for _, r in acute if r.acute)
     print("\nacute caught by: " + ", ".join(f"{d} {n}" for d, n in deciders.most_common()))
@@ -88,13 +98,19 @@ def report(name: str, authors: set[str] | None, cross_validate: bool, verbose: b
         f"recall (acute): {_rate(len(acute) - len(misses), len(acute))}, target ≥ {RECALL_TARGET}"
     )
     print(f"false alarms (calm): {_rate(len(alarms), len(calm))}, target ≤ {FALSE_ALARM_TARGET}")
+    if everyday:  # reported, not a target yet (README: the danger figures)
+        print(f"false alarms (everyday chat): {_rate(len(everyday_alarms), len(everyday))}")
     per_ms = sorted(seconds * 1000 for _, _, seconds in judged)
     if per_ms:
         print(
             f"time per message: mean {statistics.mean(per_ms):.2f} ms, "
             f"p99 {per_ms[max(0, int(len(per_ms) * 0.99) - 1)]:.2f} ms, max {per_ms[-1]:.2f} ms"
         )
-    for title, items in (("missed", misses), ("false alarm", alarms)):
+    for title, items in (
+        ("missed", misses),
+        ("false alarm", alarms),
+        ("everyday false alarm", everyday_alarms),
+    ):
         for example, result in items:
             print(f"\n{title} [{example.author}/{example.kind}]: {example.text}")
             if verbose:

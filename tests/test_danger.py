@@ -103,6 +103,27 @@ def test_everyday_chat_is_calm(text):
     assert not assess(text).acute, assess(text).explain()
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "är det någon där?",  # how most chats open
+        "hej igen",
+        "sparas de jag skrivit?",  # sms "de": not "they"
+        "syns de här i historiken",
+        "min kompis e lesbisk o jätterädd att familjen ska få veta",  # fear, not danger
+        "jag jobbar på vårdcentral och undrar om en patient kan vara utsatt för "
+        "hedersrelaterat våld",  # the name of the subject is no report of violence
+    ],
+)
+def test_what_raised_false_alarms_in_everyday_chat_is_calm(text):
+    assert not assess(text).acute, assess(text).explain()
+
+
+@pytest.mark.parametrize("text", ["är nån där??? snälla svara", "jag är så rädd", "är nån där????"])
+def test_anyone_there_with_fear_or_haste_is_still_a_cry(text):
+    assert assess(text).acute, assess(text).explain()
+
+
 # ---------------------------------------------------------------- the answer
 
 

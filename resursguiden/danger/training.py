@@ -26,6 +26,11 @@ DEV_SET = ROOT / "safety" / "danger_dev"
 NLU_DATA = ROOT / "data" / "nlu"
 _ENTITY = re.compile(r"\[([^\]]*)\]\([^)]*\)")  # "[Malmö](place)" -> "Malmö"
 ACUTE, CALM = "acute", "calm"
+# The kinds of the everyday sets (tests/data/danger/EVERYDAY_BRIEF.md): calm messages
+# without frightening words, to count how often the detector cries wolf in ordinary chat.
+EVERYDAY_KINDS = frozenset(
+    {"chat", "answer", "about_chat", "support", "situation", "worried", "professional", "other"}
+)
 # A missed emergency costs more than a false alarm: acute messages count double.
 LABEL_WEIGHTS = {ACUTE: 2.0, CALM: 1.0}
 # Everyday chat is most of what the assistant reads, and the development set has none:
