@@ -36,6 +36,7 @@ from rasa.shared.core.generator import TrackerWithCachedStates
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from rasa_extensions.danger_detector import DANGER_KEY, EMERGENCY_INTENT, LANGUAGE_KEY
+from resursguiden.danger import assess
 from resursguiden.danger.reply import Reply, read_reply
 
 # The answer for each kind of danger (resursguiden.danger.Answer), by language.
@@ -118,9 +119,8 @@ class EmergencyPolicy(Policy):
         alarm = _last_alarm(tracker)
 
         if latest == ACTION_LISTEN_NAME and intent == EMERGENCY_INTENT:
-            note = (message.parse_data or {}).get(DANGER_KEY) or {}
             responses = EMERGENCY_RESPONSES[_language(message)]
-            response = responses.get(note.get("answer"), responses["acute"])
+            response = responses.get(_answer(message), responses["acute"])
             return response, [SlotSet(ESCALATED_SLOT, True)]
         if latest == ACTION_LISTEN_NAME and _bot_asked_if_safe(tracker):
             reply = read_reply(message.text or "", intent)
@@ -133,6 +133,17 @@ class EmergencyPolicy(Policy):
         if latest in _LISTEN_AFTER:
             return ACTION_LISTEN_NAME, []
         return None, []
+
+
+def _answer(message: UserUttered) -> str | None:
+    """Which answer fits (resursguiden.danger.Answer): the danger detector's note, or,
+    for an emergency intent that did not come through the NLU pipeline (a test story,
+    a "/emergency" payload), the detector's reading of the text."""
+    note = (message.parse_data or {}).get(DANGER_KEY)
+    if note:
+        return note.get("answer")
+    answer = assess(message.text).answer if message.text else None
+    return answer.value if answer else None
 
 
 _ASKS_IF_SAFE = {name for responses in EMERGENCY_RESPONSES.values() for name in responses.values()}

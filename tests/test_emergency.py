@@ -143,12 +143,27 @@ def test_an_emergency_inside_a_form_is_answered_before_the_form(domain):
         ("abroad", None, "utter_emergency_abroad"),
         ("acute", "en", "utter_emergency_en"),
         ("suicide", "en", "utter_emergency_suicide_en"),
-        (None, None, "utter_emergency"),  # no note: the plain answer
+        (None, None, "utter_emergency"),  # no note, nothing to read: the plain answer
     ],
 )
 def test_the_answer_fits_the_kind_and_the_language(domain, answer, language, response):
     tracker = tracker_with(domain, *user("emergency", answer=answer, language=language))
     assert predicted(domain, tracker)[0] == response
+
+
+@pytest.mark.parametrize(
+    "text, response",
+    [
+        ("jag vill inte leva längre", "utter_emergency_suicide"),
+        ("jag sitter fast i irak och får inte åka hem", "utter_emergency_abroad"),
+        ("pappa slår mig nu", "utter_emergency"),
+    ],
+)
+def test_an_emergency_intent_without_the_detectors_note_is_read_from_its_text(
+    domain, text, response
+):
+    # What a test story or a "/emergency" payload brings: the intent, no note.
+    assert predicted(domain, tracker_with(domain, *user("emergency", text)))[0] == response
 
 
 def alarmed_then(domain, reply_intent: str, text: str, before: str = "faq", language=None):
