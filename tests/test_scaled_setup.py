@@ -19,7 +19,9 @@ class RedisCommandRecorder(threading.Thread):
 
     def __init__(self, host: str, port: int, prefix: str):
         super().__init__(daemon=True)
-        self.client = redis.Redis(host=host, port=port, socket_timeout=60)
+        # No read timeout: Redis may be silent for longer than Rasa takes to start on a
+        # busy machine (a 60 s timeout once ended the recording before Rasa's first lock).
+        self.client = redis.Redis(host=host, port=port, socket_timeout=None)
         self.prefix = prefix
         self.commands: list[str] = []
         self.ready = threading.Event()
@@ -33,6 +35,12 @@ class RedisCommandRecorder(threading.Thread):
                         self.commands.append(entry["command"])
             except (redis.TimeoutError, redis.ConnectionError):
                 return
+
+    def stop(self) -> list[str]:
+        """Ends the recording (closing the connection ends the blocked read); returns it."""
+        self.client.connection_pool.disconnect()
+        self.join(timeout=10)
+        return self.commands
 
 
 def pg_connect(env: dict[str, str], dbname: str):
@@ -59,11 +67,16 @@ def test_scaled_setup_keeps_conversations_in_postgresql_and_locks_in_redis(tmp_p
         scaled_env["REDIS_HOST"], int(scaled_env["REDIS_PORT"]), scaled_env["REDIS_KEY_PREFIX"]
     )
     recorder.start()
-    recorder.ready.wait(10)
+    assert recorder.ready.wait(30), "Redis MONITOR did not start"
     sender = f"scaled-{uuid.uuid4().hex}"
 
-    with RasaServer(ROOT / "endpoints.scaled.yml", tmp_path / "rasa.log", env=scaled_env) as server:
-        assert "Resursguiden" in texts(chat(server.url, sender, "hej"))
+    try:
+        with RasaServer(
+            ROOT / "endpoints.scaled.yml", tmp_path / "rasa.log", env=scaled_env
+        ) as server:
+            assert "Resursguiden" in texts(chat(server.url, sender, "hej"))
+    finally:
+        commands = recorder.stop()
 
     connection = pg_connect(scaled_env, scaled_env["POSTGRES_DB"])
     cursor = connection.cursor()
@@ -75,5 +88,5 @@ def test_scaled_setup_keeps_conversations_in_postgresql_and_locks_in_redis(tmp_p
 
     # Rasa took and released this conversation's lock in Redis, under our prefix.
     lock_key = f"{scaled_env['REDIS_KEY_PREFIX']}:lock:{sender}"
-    assert any("SET" in c and lock_key in c for c in recorder.commands), recorder.commands
-    assert any("DEL" in c and lock_key in c for c in recorder.commands), recorder.commands
+    assert any("SET" in c and lock_key in c for c in commands), commands
+    assert any("DEL" in c and lock_key in c for c in commands), commands
