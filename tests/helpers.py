@@ -51,10 +51,10 @@ def port_is_free(port: int) -> bool:
 def endpoints_with(
     tmp_path: Path, source: str = "endpoints.yml", action_url: str | None = None, **tracker_store
 ) -> Path:
-    """A copy of one of the product's endpoints files with tracker store keys (and the
-    action server's address) replaced."""
+    """A copy of one of the product's endpoints files with the keys of the store that
+    holds the conversations (and the action server's address) replaced."""
     config = yaml.safe_load((ROOT / source).read_text(encoding="utf-8"))
-    config["tracker_store"].update(tracker_store)
+    config["tracker_store"]["store"].update(tracker_store)  # the store the redaction wraps
     if action_url:
         config["action_endpoint"]["url"] = action_url
     path = tmp_path / f"endpoints-{os.getpid()}-{time.monotonic_ns()}.yml"
@@ -207,6 +207,12 @@ class ActionServer:
             os.killpg(self.process.pid, signal.SIGTERM)
             self.process.wait(timeout=30)
         self.log.close()
+
+    def __enter__(self) -> ActionServer:
+        return self.start()
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
 
 
 class Product:
