@@ -19,10 +19,16 @@ handled read what the person wrote; the next message reads the stored, redacted 
 
 Bot messages are stored as they are: they hold only the registry's public numbers and
 places the product itself names (no reply repeats what the person typed).
+
+With an SQL store it also deletes conversations RETENTION_DAYS after their last message,
+at start and every hour (rasa_extensions/retention.py), and has SQLite overwrite what is
+deleted.
 """
 
 from __future__ import annotations
 
+import asyncio
+import logging
 from typing import Any
 
 from rasa.core.brokers.broker import EventBroker
@@ -32,7 +38,16 @@ from rasa.shared.core.events import EntitiesAdded, Event, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.utils.endpoints import EndpointConfig
 
+from rasa_extensions.retention import (
+    delete_old_conversations,
+    overwrite_deleted_rows,
+    retention_days,
+    sql_store,
+)
 from resursguiden.redaction import redact
+
+logger = logging.getLogger(__name__)
+RETENTION_CHECK_SECONDS = 3600
 
 
 class RedactingTrackerStore(TrackerStore):
@@ -50,7 +65,34 @@ class RedactingTrackerStore(TrackerStore):
                 "conversations, for example {type: SQL, dialect: sqlite, db: var/tracker.db}"
             )
         super().__init__(domain, event_broker)
+        self.retention_days = retention_days()  # a wrong RETENTION_DAYS stops the start
         self.inner = create_tracker_store(EndpointConfig.from_dict(store), domain, event_broker)
+        self.sql = sql_store(self.inner)
+        self._retention_job: asyncio.Task | None = None
+        if self.sql is not None:
+            overwrite_deleted_rows(self.sql)
+            self._start_retention_job()
+
+    def _start_retention_job(self) -> None:
+        # Rasa creates the store once its server is running; a command line has no loop
+        # running and no job.
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            return
+        self._retention_job = loop.create_task(self._delete_old_conversations_hourly())
+
+    async def _delete_old_conversations_hourly(self) -> None:
+        while True:
+            try:
+                deleted = await asyncio.get_running_loop().run_in_executor(
+                    None, delete_old_conversations, self.sql, self.retention_days
+                )
+                if deleted:
+                    logger.info(f"retention: deleted {deleted} old conversation(s)")
+            except Exception:
+                logger.exception("retention: deleting old conversations failed")
+            await asyncio.sleep(RETENTION_CHECK_SECONDS)
 
     @property
     def domain(self) -> Domain:

@@ -80,6 +80,7 @@ INSTITUTION_ENDINGS = (
     "centrum",
     "kommun",
     "huset",
+    "jouren",
 )
 # After these, a capitalised word starts a sentence and says nothing.
 SENTENCE_STARTS = _words('. ! ? : ; – - — " ” ( ...')
@@ -90,7 +91,7 @@ NOT_NAME_CAPITALS = _words("""
     gud allah sverige svenska svensk engelska arabiska
     socialtjänsten soc polisen skolan bris origo kvinnofridslinjen länsstyrelsen
     skolverket ungdomsmottagningen fryshuset snapchat snap instagram tiktok whatsapp
-    google facebook youtube
+    google facebook youtube linkedin twitter telegram discord signal messenger
     syrien irak iran somalia afghanistan turkiet eritrea etiopien bosnien kosovo serbien
     libanon pakistan marocko egypten jordanien palestina kurdistan indien bangladesh
     norge danmark finland island tyskland polen ryssland tjetjenien ukraina rumänien
@@ -169,7 +170,7 @@ UNKNOWN = 2.0
 # Where a name is expected after these words ("jag e ali", "pratar med mohammed").
 NAME_EXPECTED_AFTER = (
     ("jag", "e"), ("jag", "är"), ("ja", "e"), ("ja", "är"), ("de", "e"), ("det", "är"),
-    ("det", "e"), ("de", "är"), ("ring",),
+    ("det", "e"), ("de", "är"), ("detta", "e"), ("detta", "är"), ("ring",), ("till",),
     ("med",), ("hej",), ("hejsan",), ("tjena",), ("hallå",), ("och",), ("o",),
 )  # fmt: skip
 
@@ -188,6 +189,11 @@ def _lower_case_first_names(doc) -> list[NameSpan]:
         if word in first_names() and frequency < (COMMON if expected else RARE):
             found.append(NameSpan(token.idx, token.idx + len(token), token.text, "first names"))
     return found
+
+
+def _rare_first_name(word: str) -> bool:
+    """A known first name that is rare as a Swedish word: a name wherever it stands."""
+    return word in first_names() and word not in not_name_words() and swedish_frequency(word) < RARE
 
 
 def _likely_lower_case_name(word: str) -> bool:
@@ -232,7 +238,11 @@ def _pattern_names(doc) -> list[NameSpan]:
                 if words[first : first + 1] in (["ja"], ["jag"]):
                     first += 1  # "så heter ja Sanna"
                 if first < len(doc) and (
-                    _may_be_name(doc[first], any_case=True) or _capitalised_name(doc[first])
+                    (
+                        _may_be_name(doc[first], any_case=True)
+                        and words[first] not in not_name_words()  # "heter killen"
+                    )
+                    or _capitalised_name(doc[first])
                 ):
                     found.append(_name_from(doc, first))
         first = None
@@ -255,13 +265,14 @@ def _pattern_names(doc) -> list[NameSpan]:
         ):
             found.append(_name_from(doc, i + 1))
         signed = re.fullmatch(r"/{1,2}([^\W\d_]{2,})", doc[i].text)
-        if signed and i + 2 >= len(doc) and signed.group(1).lower() not in NOT_NAMES:
+        if signed and i + 4 >= len(doc) and signed.group(1).lower() not in NOT_NAMES:
             start = doc[i].idx + doc[i].text.index(signed.group(1))
             found.append(NameSpan(start, start + len(signed.group(1)), signed.group(1), "pattern"))
         if (
             words[i + 1 : i + 2] == ["här"]
             and (i == 0 or words[i - 1] in (",", "hej", "hallå", "tjena", "hejsan"))
-            and _may_be_name(doc[i], any_case=True)
+            and (_capitalised_name(doc[i]) or _likely_lower_case_name(words[i]))
+            and words[i] not in not_name_words()
         ):
             found.append(_name_from(doc, i))
         # "Selin min syrra", "Elif min bästa vän": a name before a relation.
@@ -273,11 +284,7 @@ def _pattern_names(doc) -> list[NameSpan]:
             # lower case only where a sentence starts: "ardit min bror", not "för min bror"
             and (
                 _may_be_name(doc[i], any_case=i == 0 or not doc[i - 1].is_alpha)
-                or (
-                    doc[i].is_alpha
-                    and _likely_lower_case_name(words[i])
-                    and words[i] not in not_name_words()
-                )
+                or _rare_first_name(words[i])  # "asså emma min bästis"
             )
         ):
             found.append(_name_from(doc, i))
@@ -386,7 +393,9 @@ def not_name_words() -> frozenset[str]:
     relation words, months and the like."""
     words = {word.lower() for place in place_names() for word in re.split(r"[\s-]+", place) if word}
     roles = {word for _, role_words in ROLE_WORDS for word in role_words if " " not in word}
-    return frozenset(words | roles | RELATIONS | POSSESSIVES | NOT_NAMES | NOT_NAME_CAPITALS)
+    return frozenset(
+        words | roles | RELATIONS | DEFINITE_RELATIONS | POSSESSIVES | NOT_NAMES | NOT_NAME_CAPITALS
+    )
 
 
 @functools.cache

@@ -84,10 +84,28 @@ ADDRESS = re.compile(
     # ("Östra Hamngatan", "Karl Johans väg") or the usual first words in lower case.
     r"(?:(?:(?-i:[A-ZÅÄÖÉ][\wåäöéü-]*)|östra|västra|norra|södra|stora|lilla|gamla|nya)[ \t]+){0,2}"
     r"(?:[\wåäöéü-]*(?:" + _STREET_ENDINGS + r")|[\wåäöéü-]+[ \t]+(?:" + _STREET_ENDINGS + r"))"
-    r"[ \t]+\d{1,4}(?:[A-Za-z](?![\wåäö])|[ \t][A-HJ-Z](?![\wåäö]))?"
+    r"[ \t]+\d{1,4}(?:[A-Za-z](?![\wåäö])|[ \t](?-i:[A-HJ-Z])(?![\wåäö]))?"
     r"(?:[ \t]*,?[ \t]*(?:" + _FLAT + r"))*",
     re.IGNORECASE,
 )
+# Where an address is expected ("bor på Rinkebysvingen 20", "adress: Kvarnbacken 3"),
+# a word and a number are one, whatever the street is called.
+ADDRESS_AFTER_CUE = re.compile(
+    r"(?:\bbor(?:[ \t]+(?:typ|nu|kvar|fortfarande|också))?[ \t]+på"
+    r"|\badress(?:en)?(?:[ \t]+är)?[ \t]*:?|\bgatuadress(?:en)?[ \t]*:?"
+    r"|\bbosatt(?:[ \t]+på)?|\bskriven[ \t]+på|\bfolkbokförd[ \t]+på)"
+    r"[ \t]+((?:[\wåäöéü-]+[ \t]+){0,2}[\wåäöéü-]+[ \t]+\d{1,4}(?:[A-Za-z](?![\wåäö]))?)",
+    re.IGNORECASE,
+)
+# A capitalised word and a house number ("Solvändan 4"): an address when the word is no
+# Swedish word, place or first name (streets have names of their own; "Vecka 12",
+# "Fifa 23" and "Amina 15" are something else).
+STREET_AND_NUMBER = re.compile(
+    r"(?<![\w])((?-i:[A-ZÅÄÖ])[a-zåäöéü]{3,}(?:-[A-Za-zåäöÅÄÖ]+)?)[ \t]+\d{1,3}"
+    r"(?:[A-Za-z](?![\wåäö]))?(?![\d:.,]\d)(?![\wåäö])"
+)
+UNUSUAL = 2.5  # wordfreq's Zipf scale: rarer than about one in three million words
+
 # Words the pattern may take in before a street that are not part of its name.
 NOT_STREET_WORDS = frozenset(
     """
@@ -165,11 +183,21 @@ def find_personal_data(text: str) -> list[Finding]:
             add(*match.span(), "telefon")
     for match in ADDRESS.finditer(text):
         add(*_address_span(text, *match.span()), "adress")
+    for match in ADDRESS_AFTER_CUE.finditer(text):
+        add(*match.span(1), "adress")
+    for match in STREET_AND_NUMBER.finditer(text):
+        if _unusual_street_name(match.group(1)):
+            add(*match.span(), "adress")
     for match in POSTCODE.finditer(text):
         if _looks_like_postcode(text, *match.span()):
             add(*match.span(), "postnummer")
+    postcode_ends = {f.end for f in taken if f.kind == "postnummer"}
     for name in find_names(text):
-        add(name.start, name.end, "namn")
+        # "123 45 Åkersberga": the word after a postcode is its town.
+        if not any(
+            end <= name.start and not text[end : name.start].strip() for end in postcode_ends
+        ):
+            add(name.start, name.end, "namn")
     return sorted(taken, key=lambda f: f.start)
 
 
@@ -183,6 +211,17 @@ def _address_span(text: str, start: int, end: int) -> tuple[int, int]:
         if not first or first.group(1).lower() not in NOT_STREET_WORDS:
             return start, end
         start += first.end()
+
+
+def _unusual_street_name(word: str) -> bool:
+    from resursguiden.names import first_names, swedish_frequency
+
+    lower = word.lower()
+    return (
+        lower not in _place_words()
+        and lower not in first_names()
+        and swedish_frequency(lower) < UNUSUAL
+    )
 
 
 def _digits(number: str) -> str:
@@ -208,14 +247,20 @@ def _public_number(number: str) -> bool:
 
 
 def _looks_like_postcode(text: str, start: int, end: int) -> bool:
-    if NOT_POSTCODE_AFTER.match(text[end:]):
-        return False
+    if NOT_POSTCODE_AFTER.match(text[end:]) or _digits(text[start:end]) in public_numbers():
+        return False  # "12500 kr", "114 14" (the police)
     if POSTCODE_BEFORE.search(text[:start]):
+        return True
+    # "147 31": three digits, a space, two digits is how postcodes are written (sums and
+    # phone numbers are grouped otherwise).
+    if re.fullmatch(r"\d{3}[ \t]\d{2}", text[start:end]):
         return True
     # "Luleå, 972 41": a town just before.
     preceding = re.search(r"([A-ZÅÄÖa-zåäö][\wåäö-]+)[ \t]*,?[ \t]*$", text[:start])
-    if preceding and preceding.group(1).lower() in _place_words():
-        return True
+    if preceding and (
+        preceding.group(1).lower() in _place_words() or preceding.group(1)[0].isupper()
+    ):
+        return True  # "i Tumba, 14731", "Luleå 97241"
     following = re.match(r"[ \t,]*([A-ZÅÄÖa-zåäö][\wåäö-]+)", text[end:])
     if not following:
         return False

@@ -11,12 +11,15 @@ from __future__ import annotations
 
 import contextlib
 import os
-import re
 import sys
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from resursguiden.web_origins import parse_allowed_origins  # noqa: E402
+
 FILES = {
     "/": ("widget/demo/index.html", "text/html; charset=utf-8"),
     "/demo.css": ("widget/demo/demo.css", "text/css; charset=utf-8"),
@@ -26,20 +29,21 @@ FILES = {
         "text/javascript; charset=utf-8",
     ),
 }
-HOST_NAME = re.compile(r"^(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:]+\])$")
 
 
-def rasa_url(host_header: str | None, rasa_port: str) -> str:
-    """The Rasa server as the visitor's browser reaches it: same host name, Rasa's port."""
-    host = (host_header or "").strip()
-    name = host.split("]")[0] + "]" if host.startswith("[") else host.split(":")[0]
-    return f"http://{name if HOST_NAME.match(name) else '127.0.0.1'}:{rasa_port}"
+def rasa_url(environ: dict[str, str]) -> str:
+    """The Rasa server as visitors' browsers reach it: DEMO_RASA_URL, else this machine's
+    Rasa port. Configured, never read from the request: a Host header is the visitor's
+    to choose, and it would end up in the page and its Content-Security-Policy."""
+    url = environ.get("DEMO_RASA_URL") or f"http://127.0.0.1:{environ.get('RASA_PORT', '5005')}"
+    parse_allowed_origins(url)  # scheme, host and port only; raises ValueError otherwise
+    return url
 
 
 class DemoSite(BaseHTTPRequestHandler):
     server_version = "demo"
     sys_version = ""
-    rasa_port = "5005"
+    rasa_url = "http://127.0.0.1:5005"
 
     def do_GET(self) -> None:  # noqa: N802 - the standard library's name
         path = self.path.split("?", 1)[0]
@@ -59,7 +63,7 @@ class DemoSite(BaseHTTPRequestHandler):
             "X-Content-Type-Options": "nosniff",
         }
         if path == "/":
-            server = rasa_url(self.headers.get("Host"), self.rasa_port)
+            server = self.rasa_url
             body = body.replace(b"{{RASA_URL}}", server.encode())
             headers["Content-Security-Policy"] = (
                 f"default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
@@ -80,7 +84,7 @@ class DemoSite(BaseHTTPRequestHandler):
 def main() -> None:
     host = os.environ.get("DEMO_HOST", "127.0.0.1")
     port = int(os.environ.get("DEMO_PORT", "8080"))
-    DemoSite.rasa_port = os.environ.get("RASA_PORT", "5005")
+    DemoSite.rasa_url = rasa_url(dict(os.environ))
     server = ThreadingHTTPServer((host, port), DemoSite)
     print(f"demo site on http://{'localhost' if host == '127.0.0.1' else host}:{port}/", flush=True)
     with contextlib.suppress(KeyboardInterrupt):  # Ctrl-C: a quiet stop

@@ -20,16 +20,20 @@ if [ ! -f "$RASA_ENDPOINTS" ]; then
     echo "run: RASA_ENDPOINTS=$RASA_ENDPOINTS does not exist" >&2
     exit 2
 fi
-case " $ALLOWED_ORIGINS " in
-    *" * "*) echo "run: ALLOWED_ORIGINS must list web sites, not '*'" >&2; exit 2 ;;
-esac
+# Exact web site origins only (resursguiden/web_origins.py says what is wrong).
+python -m resursguiden.web_origins "$ALLOWED_ORIGINS" || exit 2
+
+# Conversations and everything else under var/ are for this user only (0700 / 0600).
+umask 077
+chmod 700 var
+find var -type f -exec chmod 600 {} +
 
 cat <<MSG
 Resursguiden is starting (about 30 seconds; ready when "Rasa server is up and running" appears).
   Try it in a browser: http://localhost:$DEMO_PORT/   (a demo site with the chat widget)
   Chat over REST:      http://localhost:$RASA_PORT/webhooks/rest/webhook
-                       curl -s -XPOST localhost:$RASA_PORT/webhooks/rest/webhook -d '{"sender":"a","message":"hej"}'
-  Chat over socket.io: http://localhost:$RASA_PORT/socket.io
+                       curl -s -H 'Content-Type: application/json' localhost:$RASA_PORT/webhooks/rest/webhook \
+                            -d '{"sender":"0123456789abcdef0123456789abcdef","message":"hej"}'
   Action server:       http://localhost:5055/health
   Conversations:       $RASA_ENDPOINTS
   Browser origins:     $ALLOWED_ORIGINS

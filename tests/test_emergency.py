@@ -264,7 +264,7 @@ def say(server, sender: str, message: str) -> list[dict]:
     ],
 )
 def test_the_server_answers_an_emergency_without_the_action_server(rasa_server, message, expected):
-    replies = say(rasa_server, f"e-{uuid.uuid4().hex}", message)
+    replies = say(rasa_server, uuid.uuid4().hex, message)
     assert replies[0]["text"].startswith(expected.split("]")[0]) or expected in replies[0]["text"]
     assert expected in texts(replies)
 
@@ -278,18 +278,16 @@ def test_the_server_answers_an_emergency_without_the_action_server(rasa_server, 
     ],
 )
 def test_a_calm_message_with_frightening_words_gets_no_112_first(rasa_server, message):
-    replies = say(rasa_server, f"e-{uuid.uuid4().hex}", message)
+    replies = say(rasa_server, uuid.uuid4().hex, message)
     assert not replies[0]["text"].startswith("Ring [112]")
 
 
 def test_not_safe_gets_112_again(rasa_server):
-    sender = f"e-{uuid.uuid4().hex}"
+    sender = uuid.uuid4().hex
     say(rasa_server, sender, "han har en kniv")
     assert "Kan du inte prata?" in texts(say(rasa_server, sender, "nej"))
 
 
 def test_english_outside_an_emergency_gets_an_honest_english_reply(rasa_server):
-    replies = say(
-        rasa_server, f"e-{uuid.uuid4().hex}", "hello, where can I get help? I live in Malmö"
-    )
+    replies = say(rasa_server, uuid.uuid4().hex, "hello, where can I get help? I live in Malmö")
     assert "This chat is in Swedish" in texts(replies) and "[112](tel:112)" in texts(replies)

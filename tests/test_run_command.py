@@ -4,6 +4,7 @@ import contextlib
 import os
 import signal
 import subprocess
+import uuid
 from pathlib import Path
 
 import pytest
@@ -43,7 +44,7 @@ def alive(pid: int) -> bool:
 
 def answers_hej() -> str | None:
     try:
-        return texts(chat(f"http://127.0.0.1:{RASA_PORT}", "run-test", "hej"))
+        return texts(chat(f"http://127.0.0.1:{RASA_PORT}", uuid.uuid4().hex, "hej"))
     except requests.RequestException:
         return None
 

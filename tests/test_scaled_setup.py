@@ -68,7 +68,7 @@ def test_scaled_setup_keeps_conversations_in_postgresql_and_locks_in_redis(tmp_p
     )
     recorder.start()
     assert recorder.ready.wait(30), "Redis MONITOR did not start"
-    sender = f"scaled-{uuid.uuid4().hex}"
+    sender = uuid.uuid4().hex
 
     try:
         with RasaServer(

@@ -1,16 +1,14 @@
-"""The Rasa server as a browser or a client reaches it: channels, CORS and logs."""
+"""The Rasa server as a browser or a client reaches it: the channel, CORS and logs."""
 
-import asyncio
 import uuid
 
 import requests
-import socketio
 
 from tests.helpers import ALLOWED_ORIGIN, chat, texts
 
 
 def test_rest_channel_answers_hej_in_swedish(rasa_server):
-    replies = chat(rasa_server.url, f"t-{uuid.uuid4().hex}", "hej")
+    replies = chat(rasa_server.url, uuid.uuid4().hex, "hej")
 
     answer = texts(replies)
     assert "Hej" in answer
@@ -19,7 +17,7 @@ def test_rest_channel_answers_hej_in_swedish(rasa_server):
 
 
 def test_bot_says_it_is_not_a_human(rasa_server):
-    replies = chat(rasa_server.url, f"t-{uuid.uuid4().hex}", "är du en människa?")
+    replies = chat(rasa_server.url, uuid.uuid4().hex, "är du en människa?")
 
     assert "ingen människa" in texts(replies)
 
@@ -51,44 +49,16 @@ def test_cors_refuses_other_origins(rasa_server):
     assert "Access-Control-Allow-Origin" not in response.headers
 
 
-async def socketio_exchange(url: str, origin: str, message: str) -> list[dict]:
-    client = socketio.AsyncClient(reconnection=False)
-    received: list[dict] = []
-    answered = asyncio.Event()
-
-    @client.on("bot_uttered")
-    async def on_bot_uttered(data):
-        received.append(data)
-        answered.set()
-
-    await client.connect(url, headers={"Origin": origin}, transports=["websocket"])
-    try:
-        session_id = uuid.uuid4().hex
-        await client.emit("session_request", {"session_id": session_id})
-        await client.emit("user_uttered", {"message": message, "session_id": session_id})
-        await asyncio.wait_for(answered.wait(), timeout=30)
-    finally:
-        await client.disconnect()
-    return received
-
-
-def test_socketio_channel_answers_a_listed_origin(rasa_server):
-    received = asyncio.run(socketio_exchange(rasa_server.url, ALLOWED_ORIGIN, "hej"))
-
-    assert "Resursguiden" in received[0]["text"]
-
-
-def test_socketio_channel_refuses_other_origins(rasa_server):
-    try:
-        asyncio.run(socketio_exchange(rasa_server.url, "https://evil.example", "hej"))
-    except socketio.exceptions.ConnectionError:
-        return
-    raise AssertionError("a WebSocket from an origin not in ALLOWED_ORIGINS was accepted")
+def test_socketio_is_not_served(rasa_server):
+    # The widget uses REST; the socket.io channel is off (issue 11: it let a client
+    # without an Origin join any session it learnt the id of).
+    response = requests.get(f"{rasa_server.url}/socket.io/?EIO=4&transport=polling", timeout=5)
+    assert response.status_code == 404
 
 
 def test_logs_hold_no_message_text_and_no_sender_id(rasa_server):
     secret = f"hemlighet{uuid.uuid4().hex[:8]}"
-    sender = f"sender{uuid.uuid4().hex[:8]}"
+    sender = uuid.uuid4().hex
     chat(rasa_server.url, sender, f"jag heter {secret}")
 
     logs = rasa_server.logs()

@@ -25,7 +25,7 @@ def sqlite_endpoints(tmp_path):
 
 
 def test_sqlite_tracker_store_keeps_a_conversation_across_a_restart(tmp_path, sqlite_endpoints):
-    sender = f"restart-{uuid.uuid4().hex}"
+    sender = uuid.uuid4().hex
     # The HTTP API (token-protected) is on only here, to read the tracker back.
     api = ("--enable-api", "--auth-token", TOKEN)
 
@@ -45,7 +45,7 @@ def test_sqlite_tracker_store_keeps_a_conversation_across_a_restart(tmp_path, sq
 
 
 def test_conversations_are_written_to_the_configured_sqlite_file(rasa_server, tmp_path):
-    sender = f"file-{uuid.uuid4().hex}"
+    sender = uuid.uuid4().hex
     chat(rasa_server.url, sender, "hej")
 
     db = rasa_server.endpoints.parent / "tracker.db"
