@@ -81,6 +81,9 @@ INSTITUTION_ENDINGS = (
     "kommun",
     "huset",
     "jouren",
+    "grupp",
+    "sjukhus",
+    "barnsjukhus",
 )
 # After these, a capitalised word starts a sentence and says nothing.
 SENTENCE_STARTS = _words('. ! ? : ; – - — " ” ( ...')
@@ -108,7 +111,8 @@ NOT_NAME_CAPITALS = _words("""
     migrationsverket försäkringskassan skatteverket arbetsförmedlingen kronofogden
     polismyndigheten åklagaren åklagarmyndigheten tingsrätten domstolen
     socialstyrelsen kommunen regionen vården sjukhuset vårdcentralen bup elevhälsan
-    ivo ud utrikesdepartementet jourhavande röda korset rädda barnen unicef mvh
+    ivo ud utrikesdepartementet jourhavande röda korset rädda barnen unicef mvh komvux
+    öland gotland järva omg
     """)
 # Words that follow "jag heter" or a relation ("min bror ringer") without being a name.
 NOT_NAMES = _words("""

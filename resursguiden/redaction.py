@@ -61,7 +61,9 @@ EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}", re.UNICODE)
 _TLD = r"(?:se|nu|com|net|org|io|me|app|tv|info|eu|co|uk|de|fi|no|dk|ly|gg|to)"
 LINK = re.compile(
     r"(?:https?://|www\.)[^\s<>\"']+"
-    r"|(?<![@\w.])[\w-]+(?:\.[\w-]+)*\." + _TLD + r"/[^\s<>\"']*",
+    r"|(?<![@\w.])[\w-]+(?:\.[\w-]+)*\." + _TLD + r"/[^\s<>\"']*"
+    # any domain with a path: "linktr.ee/namn", "flashback.org/t338"
+    r"|(?<![@\w.])[A-Za-z][\w-]*(?:\.[\w-]+)*\.[A-Za-z]{2,6}/[^\s<>\"']+",
     re.IGNORECASE,
 )
 HANDLE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_][A-Za-z0-9_.]{1,29}")

@@ -9,6 +9,8 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 import requests
 
+from rasa_extensions.request_guard import sender_of
+
 
 def post(server, body) -> requests.Response:
     return requests.post(f"{server.url}/webhooks/rest/webhook", json=body, timeout=60)
@@ -64,29 +66,31 @@ def body(message="hej", **fields) -> dict:
     return {"sender": uuid.uuid4().hex, "message": message, **fields}
 
 
+BAD_REQUESTS = [
+    ("invalid JSON", b"nonsense", 400, "the body must be JSON"),
+    ("invalid UTF-8", b'{"sender": "\xff"}', 400, "the body must be JSON in UTF-8"),
+    ("a JSON array", b"[1, 2]", 400, "the body must be a JSON object"),
+    ("a JSON number", b"5", 400, "the body must be a JSON object"),
+    ("JSON null", b"null", 400, "the body must be a JSON object"),
+    ("no sender", {"message": "hej"}, 400, "'sender' must be 32 hexadecimal"),
+    ("a short sender", {"sender": "a", "message": "hej"}, 400, "'sender' must be 32"),
+    ("a sender in capitals", {"sender": "A" * 32, "message": "hej"}, 400, "'sender' must"),
+    ("a number as sender", {"sender": 5, "message": "hej"}, 400, "'sender' must be 32"),
+    ("no message", {"sender": "a" * 32}, 400, "'message' must be text"),
+    ("a list as message", {"sender": "a" * 32, "message": ["hej"]}, 400, "'message' must"),
+    ("an id with spaces", body(message_id="bad id"), 400, "'message_id' must be 8 to 64"),
+    ("a number as id", body(message_id=12345678), 400, "'message_id' must be 8 to 64"),
+    ("an unknown field", body(metadata={"ip": "1.2.3.4"}), 400, "unknown fields: metadata"),
+    ("an empty message", body(""), 400, "'message' is empty"),
+    ("only whitespace", body(" \n\t "), 400, "'message' is empty"),
+    ("only control characters", body("\x00\x07"), 400, "'message' is empty"),
+    ("2,001 characters", body("a" * 2001), 413, "'message' is over 2000 characters"),
+    ("100 KB", body("a" * 100_000), 413, "the body is over 8192 bytes"),
+]
+
+
 @pytest.mark.parametrize(
-    "what, data, status, error",
-    [
-        ("invalid JSON", b"nonsense", 400, "the body must be JSON"),
-        ("invalid UTF-8", b'{"sender": "\xff"}', 400, "the body must be JSON in UTF-8"),
-        ("a JSON array", b"[1, 2]", 400, "the body must be a JSON object"),
-        ("a JSON number", b"5", 400, "the body must be a JSON object"),
-        ("JSON null", b"null", 400, "the body must be a JSON object"),
-        ("no sender", {"message": "hej"}, 400, "'sender' must be 32 hexadecimal"),
-        ("a short sender", {"sender": "a", "message": "hej"}, 400, "'sender' must be 32"),
-        ("a sender in capitals", {"sender": "A" * 32, "message": "hej"}, 400, "'sender' must"),
-        ("a number as sender", {"sender": 5, "message": "hej"}, 400, "'sender' must be 32"),
-        ("no message", {"sender": "a" * 32}, 400, "'message' must be text"),
-        ("a list as message", {"sender": "a" * 32, "message": ["hej"]}, 400, "'message' must"),
-        ("an id with spaces", body(message_id="bad id"), 400, "'message_id' must be 8 to 64"),
-        ("a number as id", body(message_id=12345678), 400, "'message_id' must be 8 to 64"),
-        ("an unknown field", body(metadata={"ip": "1.2.3.4"}), 400, "unknown fields: metadata"),
-        ("an empty message", body(""), 400, "'message' is empty"),
-        ("only whitespace", body(" \n\t "), 400, "'message' is empty"),
-        ("only control characters", body("\x00\x07"), 400, "'message' is empty"),
-        ("2,001 characters", body("a" * 2001), 413, "'message' is over 2000 characters"),
-        ("100 KB", body("a" * 100_000), 413, "the body is over 8192 bytes"),
-    ],
+    "what, data, status, error", BAD_REQUESTS, ids=[case[0] for case in BAD_REQUESTS]
 )
 def test_bad_requests_get_a_clear_answer_before_rasa_runs(rasa_server, what, data, status, error):
     data = data if isinstance(data, bytes) else json.dumps(data)
@@ -167,3 +171,29 @@ def test_a_conversation_over_its_rate_gets_429_and_others_go_on(rasa_server):
     assert statuses[30:] == [429, 429]
     other = post(rasa_server, body())
     assert other.ok and other.json()
+
+
+def forget(server, body, headers=None) -> requests.Response:
+    return requests.post(
+        f"{server.url}/webhooks/rest/forget", json=body, headers=headers, timeout=30
+    )
+
+
+def test_the_secret_deletes_its_conversation_at_once_and_nothing_else_does(rasa_server):
+    secret = uuid.uuid4().hex
+    sender = sender_of(secret)
+    post(rasa_server, body_for(sender, "jag heter Sara och bor i Malmö"))
+    assert user_events(rasa_server, sender)
+
+    # Tried: the sender id itself, another secret, no secret, a foreign web site.
+    assert forget(rasa_server, {"secret": sender}).json() == {"deleted": False}
+    assert forget(rasa_server, {"secret": uuid.uuid4().hex}).json() == {"deleted": False}
+    assert forget(rasa_server, {}).status_code == 400
+    foreign = forget(rasa_server, {"secret": secret}, {"Origin": "https://evil.example"})
+    assert foreign.status_code == 403
+    assert user_events(rasa_server, sender)
+
+    assert forget(rasa_server, {"secret": secret}).json() == {"deleted": True}
+    with sqlite3.connect(rasa_server.endpoints.parent / "tracker.db") as connection:
+        rows = connection.execute("SELECT count(*) FROM events WHERE sender_id = ?", (sender,))
+        assert rows.fetchone() == (0,)

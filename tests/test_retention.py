@@ -16,6 +16,7 @@ from rasa.shared.core.events import ActionExecuted, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.utils.endpoints import read_endpoint_config
 
+from rasa_extensions.retention import sql_store
 from tests.helpers import QUIET_ENV, ROOT, VENV_BIN, RasaServer, endpoints_with, wait_until
 from tests.test_scaled_setup import pg_connect, scaled_env  # noqa: F401 - a fixture
 
@@ -37,12 +38,14 @@ def store_conversation(endpoints, days_ago: float, text: str, escalated=False) -
     tracker = DialogueStateTracker.from_events(sender, events, DOMAIN.slots)
     store = TrackerStore.create(read_endpoint_config(str(endpoints), "tracker_store"), DOMAIN)
     asyncio.run(store.save(tracker))
+    sql_store(store).engine.dispose()  # no connection left open (PostgreSQL drops the db)
     return sender
 
 
 def delete_old(endpoints, env=None, *args) -> str:
     result = subprocess.run(
-        [str(VENV_BIN / "python"), "-m", "rasa_extensions.retention", "--endpoints", str(endpoints), *args],
+        [str(VENV_BIN / "python"), "-m", "rasa_extensions.retention",
+         "--endpoints", str(endpoints), *args],
         cwd=ROOT, env={**os.environ, **QUIET_ENV, **(env or {})}, capture_output=True, text=True,
         timeout=120,
     )  # fmt: skip
@@ -87,7 +90,8 @@ def test_retention_days_is_a_setting(tmp_path):
 def test_a_wrong_retention_days_is_refused_with_a_reason(tmp_path, value):
     endpoints = endpoints_with(tmp_path, db=str(tmp_path / "tracker.db"))
     result = subprocess.run(
-        [str(VENV_BIN / "python"), "-m", "rasa_extensions.retention", "--endpoints", str(endpoints)],
+        [str(VENV_BIN / "python"), "-m", "rasa_extensions.retention",
+         "--endpoints", str(endpoints)],
         cwd=ROOT, env={**os.environ, **QUIET_ENV, "RETENTION_DAYS": value},
         capture_output=True, text=True, timeout=120,
     )  # fmt: skip
