@@ -81,9 +81,12 @@ class ResendSafeRestInput(RestInput):
             store = sql_store(request.app.ctx.agent.tracker_store)
             if store is None:
                 return response.json({"error": "conversations are not in an SQL store"}, 501)
-            deleted = await asyncio.get_running_loop().run_in_executor(
-                None, delete_conversation, store, checked
-            )
+            # Under the conversation's lock: a message still being handled is saved first,
+            # then deleted with the rest, instead of writing the conversation back after.
+            async with request.app.ctx.agent.lock_store.lock(checked, wait_time_in_seconds=0.1):
+                deleted = await asyncio.get_running_loop().run_in_executor(
+                    None, delete_conversation, store, checked
+                )
             return response.json({"deleted": deleted > 0})
 
         @webhook.route("/webhook", methods=["POST"])

@@ -20,6 +20,13 @@ if [ ! -f "$RASA_ENDPOINTS" ]; then
     echo "run: RASA_ENDPOINTS=$RASA_ENDPOINTS does not exist" >&2
     exit 2
 fi
+# DEBUG (and Rasa's --debug) write what people type into the log: not in this product.
+case "${LOG_LEVEL:-INFO}" in
+    INFO|WARNING|ERROR) ;;
+    *) echo "run: LOG_LEVEL must be INFO, WARNING or ERROR, not '$LOG_LEVEL': DEBUG writes what people type into the log" >&2
+       exit 2 ;;
+esac
+
 # Exact web site origins only (resursguiden/web_origins.py says what is wrong).
 python -m resursguiden.web_origins "$ALLOWED_ORIGINS" || exit 2
 

@@ -262,3 +262,9 @@ class Product:
 
     def logs(self) -> str:
         return self.log_path.read_text(encoding="utf-8", errors="replace")
+
+    def __enter__(self) -> Product:
+        return self.start()
+
+    def __exit__(self, *exc) -> None:
+        self.stop()

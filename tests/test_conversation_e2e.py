@@ -175,4 +175,5 @@ def test_the_question_who_accepts_an_age_and_a_place(conversation):
 
 def test_asked_whether_what_is_written_is_kept_the_answer_is_honest(conversation):
     answer = conversation.say("sparas det jag skriver?")
-    assert "sparas på Resursguidens server" in answer and "inte bort automatiskt" in answer
+    assert "sparas på Resursguidens server" in answer and "raderas efter 30 dagar" in answer
+    assert "tas bort innan något sparas" in answer

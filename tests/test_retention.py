@@ -17,7 +17,15 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.utils.endpoints import read_endpoint_config
 
 from rasa_extensions.retention import sql_store
-from tests.helpers import QUIET_ENV, ROOT, VENV_BIN, RasaServer, endpoints_with, wait_until
+from tests.helpers import (
+    QUIET_ENV,
+    ROOT,
+    VENV_BIN,
+    RasaServer,
+    endpoints_with,
+    settings,
+    wait_until,
+)
 from tests.test_scaled_setup import pg_connect, scaled_env  # noqa: F401 - a fixture
 
 DAY = 86_400
@@ -125,3 +133,10 @@ def test_the_running_server_deletes_old_conversations_itself(tmp_path):
     with RasaServer(endpoints, tmp_path / "rasa.log"):
         wait_until(lambda: old not in senders_in_sqlite(db), 60, "the old conversation to go")
         assert recent in senders_in_sqlite(db)
+
+
+def test_the_answer_to_is_it_stored_says_how_long_as_configured():
+    # utter_faq/stored tells people how long; it must say what settings.env does.
+    days = settings()["RETENTION_DAYS"]
+    answer = DOMAIN.responses["utter_faq/stored"][0]["text"]
+    assert f"raderas efter {days} dagar" in answer

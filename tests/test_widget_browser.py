@@ -14,9 +14,10 @@ import shutil
 import sqlite3
 
 import pytest
+import requests
 from playwright.sync_api import Page, expect, sync_playwright
 
-from tests.helpers import ROOT, Product
+from tests.helpers import ROOT, Product, wait_until
 
 EXIT_URL = "https://www.smhi.se/"  # the widget's default neutral page
 PAGE_BEFORE = "https://startsida.example/"
@@ -214,19 +215,33 @@ def test_a_reload_keeps_the_conversation_and_the_server_remembers(page):
 # --- quick exit ---------------------------------------------------------------------
 
 
-def chat_then_leave(context, product, leave) -> Page:
+def sender_in_tab(page: Page) -> str:
+    return page.evaluate("() => JSON.parse(sessionStorage.getItem('resursguiden')).id")
+
+
+def stored_events(product, sender: str) -> int:
+    with sqlite3.connect(product.tracker_db) as connection:
+        query = "SELECT count(*) FROM events WHERE sender_id = ?"
+        return connection.execute(query, (sender,)).fetchone()[0]
+
+
+def chat_then_leave(context, product, leave) -> tuple[Page, str]:
     page = context.new_page()
     page.goto(PAGE_BEFORE)
     page.goto(product.demo_url)
     open_chat(page)
-    say(page, "hej")
+    say(page, "hej jag heter Sara")
     assert storage(page)["session"] == ["resursguiden"]
+    sender = sender_in_tab(page)
+    assert stored_events(product, sender) > 0
     leave(page)
     page.wait_for_url(EXIT_URL)
-    return page
+    return page, sender
 
 
-def assert_left_without_trace(page: Page, product) -> None:
+def assert_left_without_trace(page: Page, product, sender: str) -> None:
+    # Quick exit also asked the server to delete the conversation (as the page went).
+    wait_until(lambda: stored_events(product, sender) == 0, 15, "the conversation's rows to go")
     expect(page.get_by_role("heading")).to_have_text("Vädret i dag")
     page.go_back()
     assert page.url == PAGE_BEFORE, "Back went to the chat"
@@ -236,10 +251,10 @@ def assert_left_without_trace(page: Page, product) -> None:
 
 
 def test_quick_exit_button_leaves_and_forgets(context, product):
-    page = chat_then_leave(
+    page, sender = chat_then_leave(
         context, product, lambda p: p.get_by_role("button", name="Lämna sidan snabbt").click()
     )
-    assert_left_without_trace(page, product)
+    assert_left_without_trace(page, product, sender)
 
 
 @pytest.mark.parametrize("key,times", [("Escape", 2), ("Shift", 3)])
@@ -248,8 +263,48 @@ def test_quick_exit_by_keyboard(context, product, key, times):
         for _ in range(times):
             page.keyboard.press(key)
 
-    page = chat_then_leave(context, product, press)
-    assert_left_without_trace(page, product)
+    page, sender = chat_then_leave(context, product, press)
+    assert_left_without_trace(page, product, sender)
+
+
+def test_radera_samtalet_deletes_it_here_and_on_the_server(page, product):
+    open_chat(page)
+    say(page, "jag heter Sara och bor i Malmö")
+    sender = sender_in_tab(page)
+    assert stored_events(product, sender) > 0
+
+    page.get_by_role("button", name="Radera samtalet").click()
+    page.get_by_role("button", name="Avbryt").click()  # changed their mind: nothing goes
+    expect(page.locator(".msg")).to_have_count(3)
+    page.get_by_role("button", name="Radera samtalet").click()
+    page.get_by_role("button", name="Ja, radera").click()
+
+    expect(page.get_by_role("status").filter(has_text="Samtalet är raderat.")).to_be_visible()
+    expect(page.locator(".msg")).to_have_count(1)  # only the widget's own greeting
+    assert storage(page)["session"] == []
+    assert stored_events(product, sender) == 0
+    # A new conversation can start, under a new id.
+    say(page, "hej")
+    assert sender_in_tab(page) != sender
+
+
+def test_a_refused_message_says_why_and_stays_to_send_again(page, product):
+    # The server's limit is 30 messages a minute in one conversation (settings.env).
+    open_chat(page)
+    say(page, "hej")
+    sender = sender_in_tab(page)
+    for _ in range(30):  # the rest of this conversation's minute, sent past the widget
+        requests.post(
+            f"{product.rasa_url}/webhooks/rest/webhook",
+            json={"sender": sender, "message": "ok"}, timeout=30,
+        )  # fmt: skip
+    box = page.get_by_label("Skriv ditt meddelande")
+    box.fill("är det någon där")
+    box.press("Enter")
+    alert = page.get_by_role("alert")
+    expect(alert).to_contain_text("Vänta en liten stund", timeout=ANSWER_TIMEOUT)
+    expect(alert).to_contain_text("112")
+    expect(page.locator(".msg.user").last).to_contain_text("Inte skickat än")
 
 
 def test_the_page_is_blank_at_once(page):

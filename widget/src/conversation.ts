@@ -20,9 +20,15 @@ export interface Message {
 }
 
 export interface Conversation {
+  /** The sender id the server knows: the first 32 hex digits of SHA-256(secret). */
   id: string;
+  /** Only this tab holds it: with it the server deletes the conversation (quick exit,
+   * "Radera samtalet"); the id alone deletes nothing. */
+  secret: string;
   messages: Message[];
 }
+
+import { sha256Hex } from "./sha256";
 
 const KEY = "resursguiden";
 
@@ -31,6 +37,15 @@ export function randomId(): string {
   const bytes = new Uint8Array(16);
   crypto.getRandomValues(bytes);
   return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+export function newConversation(): Conversation {
+  const secret = randomId();
+  return { id: senderOf(secret), secret, messages: [] };
+}
+
+export function senderOf(secret: string): string {
+  return sha256Hex(secret).slice(0, 32);
 }
 
 export function load(): Conversation | null {
@@ -67,8 +82,9 @@ function isConversation(value: unknown): value is Conversation {
   return (
     typeof c === "object" &&
     c !== null &&
-    typeof c.id === "string" &&
-    /^[0-9a-f]{32}$/.test(c.id) &&
+    typeof c.secret === "string" &&
+    /^[0-9a-f]{32}$/.test(c.secret) &&
+    c.id === senderOf(c.secret) &&
     Array.isArray(c.messages) &&
     c.messages.every(
       (m) => (m.from === "user" || m.from === "bot") && typeof m.text === "string",

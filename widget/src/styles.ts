@@ -101,6 +101,19 @@ a { color: #0a4a85; text-decoration: underline; text-underline-offset: 0.15em; }
   flex: 1; min-width: 0; min-height: 2.75rem; max-height: 8rem; padding: 0.5rem;
   border: 2px solid #505a5f; border-radius: 0.4rem; resize: none; background: #ffffff;
 }
+.tools { padding: 0 0.75rem; font-size: 0.9em; }
+.erase {
+  min-height: 2.75rem; padding: 0 0.25rem; border: 0; background: transparent; cursor: pointer;
+  color: #0a4a85; text-decoration: underline; text-underline-offset: 0.15em;
+}
+.confirm { margin: 0.25rem 0 0.5rem; padding: 0.5rem; border: 2px solid #6f777b; border-radius: 0.5rem; }
+.confirm p { margin: 0 0 0.4rem; }
+.confirm button {
+  min-height: 2.75rem; margin-right: 0.5rem; padding: 0.4rem 0.9rem; border: 2px solid #0b0c0c;
+  border-radius: 0.4rem; background: #ffffff; cursor: pointer;
+}
+.status { margin: 0; }
+.status:empty { display: none; }
 .about { padding: 0 0.75rem 0.5rem; font-size: 0.9em; }
 .about summary { cursor: pointer; min-height: 1.75rem; text-decoration: underline; color: #0a4a85; }
 .about p { margin: 0.4rem 0; }

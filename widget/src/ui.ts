@@ -3,13 +3,23 @@
 // again with the same id), and shows the bot's answers as text, links and buttons.
 
 import { type WidgetConfig, textColorOn } from "./config";
-import { type Conversation, type Message, forget, load, randomId, save } from "./conversation";
+import {
+  type Conversation,
+  type Message,
+  forget,
+  load,
+  newConversation,
+  randomId,
+  save,
+} from "./conversation";
 import { leave, listenForKeys } from "./quick_exit";
 import { CSS } from "./styles";
 import { renderText } from "./text";
-import { type BotReply, send } from "./transport";
+import { type BotReply, Refused, forgetOnServer, send } from "./transport";
 
 const MAX_LENGTH = 2000;
+const UNREACHABLE =
+  "Det gick inte att nå chatten just nu. Ditt meddelande finns kvar och skickas när du trycker på Försök igen.";
 
 // Shown before anything is sent: nothing reaches the server until the person writes.
 const INTRO =
@@ -42,6 +52,9 @@ export class Chat {
   private readonly log: HTMLElement;
   private readonly typing: HTMLElement;
   private readonly problem: HTMLElement;
+  private readonly problemText: HTMLElement;
+  private readonly confirmErase: HTMLElement;
+  private readonly status: HTMLElement;
   private readonly input: HTMLTextAreaElement;
   private readonly hint: HTMLElement;
   private readonly announcer: HTMLElement;
@@ -49,7 +62,7 @@ export class Chat {
   private conversation: Conversation | null = load();
   private busy = false;
   private exited = false;
-  private readonly stop = new AbortController();
+  private stop = new AbortController();
 
   constructor(private readonly config: WidgetConfig, host: HTMLElement) {
     const shadow = host.attachShadow({ mode: "open" });
@@ -87,11 +100,8 @@ export class Chat {
     retry.addEventListener("click", () => this.pump());
     const problemText = el("p");
     problemText.append("Är du i fara? Ring ", telLink(), ".");
-    this.problem.append(
-      el("p", {}, "Det gick inte att nå chatten just nu. Ditt meddelande finns kvar och skickas när du trycker på Försök igen."),
-      problemText,
-      retry,
-    );
+    this.problemText = el("p", {}, UNREACHABLE);
+    this.problem.append(this.problemText, problemText, retry);
 
     const form = el("form", { class: "form" });
     this.input = el("textarea", { id: "rg-input", rows: "1", autocomplete: "off", "aria-describedby": "rg-hint" });
@@ -113,7 +123,31 @@ export class Chat {
     about.append(el("summary", {}, "Vad gör Lämna sidan snabbt?"));
     for (const text of ABOUT_EXIT) about.append(el("p", {}, text));
 
-    this.panel.append(header, safety, this.log, this.typing, this.problem, form, about);
+    // "Radera samtalet": asks once, then deletes here and on the server.
+    const erase = el("button", { class: "erase", type: "button" }, "Radera samtalet");
+    this.confirmErase = el("div", { class: "confirm", role: "group", "aria-label": "Radera samtalet" });
+    this.confirmErase.hidden = true;
+    const yes = el("button", { type: "button" }, "Ja, radera");
+    const no = el("button", { type: "button" }, "Avbryt");
+    this.confirmErase.append(
+      el("p", {}, "Vill du radera samtalet? Det tas bort här och på servern och går inte att få tillbaka."),
+      yes,
+      no,
+    );
+    erase.addEventListener("click", () => {
+      this.confirmErase.hidden = false;
+      yes.focus();
+    });
+    yes.addEventListener("click", () => void this.erase().then(() => erase.focus()));
+    no.addEventListener("click", () => {
+      this.confirmErase.hidden = true;
+      erase.focus();
+    });
+    this.status = el("p", { class: "status", role: "status" });
+    const tools = el("div", { class: "tools" });
+    tools.append(erase, this.confirmErase, this.status);
+
+    this.panel.append(header, safety, this.log, this.typing, this.problem, form, tools, about);
 
     this.safetyMini = el("p", { class: "safety-mini" });
     this.safetyMini.append("Akut fara? Ring ", telLink());
@@ -158,8 +192,11 @@ export class Chat {
     this.launcher.focus();
   }
 
-  /** Quick exit: blank the page, forget the conversation, leave for the neutral page. */
+  /** Quick exit: blank the page, forget the conversation here and on the server, leave
+   * for the neutral page. */
   exit(): void {
+    const secret = this.conversation?.secret;
+    if (secret) void forgetOnServer(this.config.serverUrl, secret); // keepalive: outlives the page
     leave(this.config.exitUrl, () => {
       this.exited = true;
       this.stop.abort();
@@ -168,6 +205,25 @@ export class Chat {
       this.log.replaceChildren();
       this.input.value = "";
     });
+  }
+
+  /** "Radera samtalet": the conversation goes, here and on the server; a new one can start. */
+  private async erase(): Promise<void> {
+    const secret = this.conversation?.secret;
+    this.stop.abort();
+    this.stop = new AbortController();
+    this.conversation = null;
+    forget();
+    this.bubbles.clear();
+    this.confirmErase.hidden = true;
+    this.problem.hidden = true;
+    this.typing.hidden = true;
+    this.busy = false;
+    this.showConversation();
+    const done = secret ? await forgetOnServer(this.config.serverUrl, secret) : true;
+    this.status.textContent = done
+      ? "Samtalet är raderat."
+      : "Samtalet är raderat här. Servern gick inte att nå; där raderas det automatiskt efter 30 dagar.";
   }
 
   private submitTyped(): void {
@@ -186,7 +242,8 @@ export class Chat {
   }
 
   private submit(message: Message): void {
-    if (!this.conversation) this.conversation = { id: randomId(), messages: [] };
+    if (!this.conversation) this.conversation = newConversation();
+    this.status.textContent = "";
     // Earlier buttons were answers to earlier questions: they go once the person answers.
     for (const earlier of this.conversation.messages) {
       if (earlier.buttons) {
@@ -208,6 +265,7 @@ export class Chat {
     this.busy = true;
     this.problem.hidden = true;
     const conversation = this.conversation;
+    const stop = this.stop;
     try {
       let next: Message | undefined;
       while ((next = conversation.messages.find((m) => m.from === "user" && m.status !== "sent"))) {
@@ -218,17 +276,18 @@ export class Chat {
         try {
           replies = await send(
             this.config.serverUrl, conversation.id, next.payload ?? next.text, next.id ?? randomId(),
-            this.stop.signal,
+            stop.signal,
           ); // prettier-ignore
-        } catch {
-          if (this.exited) return;
+        } catch (error) {
+          if (this.exited || this.conversation !== conversation) return;
           this.setStatus(next, "failed");
+          this.problemText.textContent = error instanceof Refused ? error.text : UNREACHABLE;
           this.problem.hidden = false;
           return;
         } finally {
-          this.typing.hidden = true;
+          if (this.conversation === conversation) this.typing.hidden = true;
         }
-        if (this.exited) return;
+        if (this.exited || this.conversation !== conversation) return;
         this.setStatus(next, "sent");
         let first: HTMLElement | undefined;
         for (const reply of replies) {
@@ -243,7 +302,7 @@ export class Chat {
         save(conversation);
       }
     } finally {
-      this.busy = false;
+      if (this.conversation === conversation) this.busy = false;
     }
   }
 
