@@ -5,7 +5,7 @@ SHELL := /bin/bash
 VENV := .venv
 RASA := source scripts/quiet_env.sh && $(VENV)/bin/rasa
 
-.PHONY: help setup train run test lint validate pytest test-stories evaluate format lock clean routing-table benchmark spacy-model compare-nlu widget widget-check widget-tools browser explain-danger
+.PHONY: help setup train run test lint validate pytest test-stories evaluate format lock clean routing-table benchmark spacy-model compare-nlu widget widget-check widget-tools browser explain-danger delete-old-conversations
 
 help:
 	@echo "make run    set up, train if needed, start the whole product"
@@ -69,6 +69,11 @@ evaluate: train
 	@$(VENV)/bin/python scripts/evaluate_danger.py
 	@source scripts/quiet_env.sh && $(VENV)/bin/python scripts/evaluate_names.py
 	@source scripts/quiet_env.sh && $(VENV)/bin/python scripts/evaluate_redaction.py
+
+# Deletes conversations older than RETENTION_DAYS (settings.env); the Rasa server also
+# does this every hour while it runs.
+delete-old-conversations: setup
+	@source scripts/quiet_env.sh && source scripts/settings.sh && $(VENV)/bin/python -m rasa_extensions.retention
 
 # Why the danger detector decides as it does: make explain-danger TEXT="pappa slår mig"
 explain-danger: setup

@@ -7,10 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # settings.env holds the defaults; variables already in the environment win.
-while IFS='=' read -r name value; do
-    case "$name" in ''|'#'*) continue ;; esac
-    if [ -z "${!name+set}" ]; then export "$name=$value"; fi
-done < settings.env
+source scripts/settings.sh
 
 source scripts/quiet_env.sh
 export PATH="$PWD/.venv/bin:$PATH"

@@ -3,6 +3,7 @@ not handled twice; bad requests get a clear answer."""
 
 import json
 import sqlite3
+import time
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 
@@ -197,3 +198,52 @@ def test_the_secret_deletes_its_conversation_at_once_and_nothing_else_does(rasa_
     with sqlite3.connect(rasa_server.endpoints.parent / "tracker.db") as connection:
         rows = connection.execute("SELECT count(*) FROM events WHERE sender_id = ?", (sender,))
         assert rows.fetchone() == (0,)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\u202ejag bor i Malmö\u202c",  # right-to-left override
+        "jag\u200b bor\u200d i\ufeff Malmö",  # zero-width characters
+        "😭😭 hjälp mig 🙏",
+        "<script>alert(1)</script><img src=x onerror=alert(1)>",
+        "'; DROP TABLE events; -- \" OR 1=1",
+        "a" * 2000,  # exactly the limit
+        "rad ett\nrad två\ttabb",
+    ],
+    ids=["right-to-left", "zero-width", "emoji", "html", "sql", "2000 characters", "lines"],
+)
+def test_odd_but_allowed_text_gets_an_answer_and_is_stored(rasa_server, text):
+    sender = uuid.uuid4().hex
+    reply = post(rasa_server, body_for(sender, text))
+    assert reply.ok and isinstance(reply.json(), list), reply.text
+    assert len(user_events(rasa_server, sender)) == 1  # stored (redacted), nothing lost
+    with sqlite3.connect(rasa_server.endpoints.parent / "tracker.db") as connection:
+        assert connection.execute("SELECT count(*) FROM events").fetchone()[0] > 0  # still there
+
+
+def test_a_burst_of_1000_messages_is_refused_while_another_conversation_is_answered(
+    rasa_server,
+):
+    flooder, person = uuid.uuid4().hex, uuid.uuid4().hex
+    latencies = []
+
+    def flood(_):
+        return raw(rasa_server, json.dumps(body_for(flooder, "spam"))).status_code
+
+    def converse():
+        for message in ["hej", "mina föräldrar bestämmer allt", "Malmö", "15"]:
+            started = time.monotonic()
+            reply = post(rasa_server, body_for(person, message))
+            latencies.append(time.monotonic() - started)
+            assert reply.ok, reply.text
+
+    with ThreadPoolExecutor(9) as pool:
+        talk = pool.submit(converse)
+        statuses = list(pool.map(flood, range(1000)))
+        talk.result()
+    print(f"\nburst of 1000: ordinary conversation answered in "
+          f"{', '.join(f'{s * 1000:.0f} ms' for s in latencies)}")  # fmt: skip
+    assert statuses.count(200) == 30 and statuses.count(429) == 970
+    assert len(user_events(rasa_server, person)) == 4  # nothing of the person's lost
+    assert len(user_events(rasa_server, flooder)) == 30
