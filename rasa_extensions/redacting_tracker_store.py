@@ -81,6 +81,8 @@ class RedactingTrackerStore(TrackerStore):
         except RuntimeError:
             return
         self._retention_job = loop.create_task(self._delete_old_conversations_hourly())
+        # Load the name finder's spaCy pipeline and word lists now, not on the first save.
+        loop.run_in_executor(None, redact, "Jag heter Sara")
 
     async def _delete_old_conversations_hourly(self) -> None:
         while True:
