@@ -62,8 +62,7 @@ test-stories: train
 	@$(RASA) test core --stories tests/stories --fail-on-prediction-errors --out results/core
 
 # Held-out sets (never tuned on): NLU intents, danger (recall and false alarms), person
-# names, redaction. Each prints its figures and fails below its targets (redaction: the
-# held-out figures are printed, the development sets are the gate; see the script).
+# names, redaction. Each prints its figures and fails below its targets.
 evaluate: train
 	@source scripts/quiet_env.sh && $(VENV)/bin/python scripts/evaluate_nlu.py
 	@$(VENV)/bin/python scripts/evaluate_danger.py

@@ -95,6 +95,7 @@ NOT_NAME_CAPITALS = _words("""
     socialtjänsten soc polisen skolan bris origo kvinnofridslinjen länsstyrelsen
     skolverket ungdomsmottagningen fryshuset snapchat snap instagram tiktok whatsapp
     google facebook youtube linkedin twitter telegram discord signal messenger
+    windows android iphone samsung playstation xbox fifa netflix spotify roblox minecraft
     syrien irak iran somalia afghanistan turkiet eritrea etiopien bosnien kosovo serbien
     libanon pakistan marocko egypten jordanien palestina kurdistan indien bangladesh
     norge danmark finland island tyskland polen ryssland tjetjenien ukraina rumänien
@@ -312,7 +313,7 @@ def _may_be_name(token, any_case: bool) -> bool:
 
 def _trimmed(entity) -> NameSpan | None:
     """The recogniser's span without the small words it sometimes takes in ("o Mo")."""
-    tokens = [t for t in entity if t.lower_ not in NOT_NAMES]
+    tokens = [t for t in entity if t.lower_ not in NOT_NAMES and t.lower_ not in NOT_NAME_CAPITALS]
     if not tokens:
         return None
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])

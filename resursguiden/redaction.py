@@ -74,6 +74,7 @@ _STREET_ENDINGS = (
     r"gatan|gata|vägen|väg|gränd|gränden|stigen|stig|allén|allé|plan|planen|torget|torg"
     r"|backe|backen|leden|led|liden|lid|gången|slingan|slinga|vägen|parken|kajen|kaj"
     r"|esplanaden|promenaden|bron|hagen|ängen|höjden|terrassen|platsen|gårdsväg"
+    r"|stråket|ringen|svängen|kroken|bågen|vändan|bryggan|udden"
 )
 _FLAT = (
     r"(?:lgh|lägenhet|lägh|port|uppg|vån|våning)[ \t.]*\d{1,4}|(?:nb|bv|ög)\b"
@@ -96,7 +97,10 @@ ADDRESS_AFTER_CUE = re.compile(
     r"(?:\bbor(?:[ \t]+(?:typ|nu|kvar|fortfarande|också))?[ \t]+på"
     r"|\badress(?:en)?(?:[ \t]+är)?[ \t]*:?|\bgatuadress(?:en)?[ \t]*:?"
     r"|\bbosatt(?:[ \t]+på)?|\bskriven[ \t]+på|\bfolkbokförd[ \t]+på)"
-    r"[ \t]+((?:[\wåäöéü-]+[ \t]+){0,2}[\wåäöéü-]+[ \t]+\d{1,4}(?:[A-Za-z](?![\wåäö]))?)",
+    # A street's name starts with a capital ("bor typ på Rinkebysvingen 20"); "bor på ett
+    # HVB-hem i 871 31" and "bor på postnummer 21532" are something else.
+    r"[ \t]+((?-i:[A-ZÅÄÖ])[\wåäöéü-]+(?:[ \t]+[\wåäöéü-]+)?[ \t]+\d{1,4}"
+    r"(?:[A-Za-z](?![\wåäö]))?(?:[ \t]*,?[ \t]*(?:" + _FLAT + r"))*)",
     re.IGNORECASE,
 )
 # A capitalised word and a house number ("Solvändan 4"): an address when the word is no
@@ -104,7 +108,7 @@ ADDRESS_AFTER_CUE = re.compile(
 # "Fifa 23" and "Amina 15" are something else).
 STREET_AND_NUMBER = re.compile(
     r"(?<![\w])((?-i:[A-ZÅÄÖ])[a-zåäöéü]{3,}(?:-[A-Za-zåäöÅÄÖ]+)?)[ \t]+\d{1,3}"
-    r"(?:[A-Za-z](?![\wåäö]))?(?![\d:.,]\d)(?![\wåäö])"
+    r"(?:[A-Za-z](?![\wåäö]))?(?![\d:.,]\d)(?![\wåäö])(?![ \t]*[-–]?[ \t]*\d)"
 )
 UNUSUAL = 2.5  # wordfreq's Zipf scale: rarer than about one in three million words
 
@@ -193,12 +197,20 @@ def find_personal_data(text: str) -> list[Finding]:
     for match in POSTCODE.finditer(text):
         if _looks_like_postcode(text, *match.span()):
             add(*match.span(), "postnummer")
-    postcode_ends = {f.end for f in taken if f.kind == "postnummer"}
+    # "Drottninggatan 63 11121": five digits right after a street address are its postcode.
+    for finding in [f for f in taken if f.kind == "adress"]:
+        after = re.match(r"[ \t,]*([1-9]\d{2}[ \t]?\d{2})(?!\d)", text[finding.end :])
+        if after and not NOT_POSTCODE_AFTER.match(text[finding.end + after.end() :]):
+            add(finding.end + after.start(1), finding.end + after.end(1), "postnummer")
+    postcodes = [f for f in taken if f.kind == "postnummer"]
     for name in find_names(text):
-        # "123 45 Åkersberga": the word after a postcode is its town.
-        if not any(
-            end <= name.start and not text[end : name.start].strip() for end in postcode_ends
-        ):
+        # "123 45 Åkersberga", "Tumba, 147 31": the word next to a postcode is its town.
+        next_to_postcode = any(
+            (f.end <= name.start and not text[f.end : name.start].strip(" \t,"))
+            or (name.end <= f.start and not text[name.end : f.start].strip(" \t,"))
+            for f in postcodes
+        )
+        if not next_to_postcode:
             add(name.start, name.end, "namn")
     return sorted(taken, key=lambda f: f.start)
 

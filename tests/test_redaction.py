@@ -37,6 +37,13 @@ from resursguiden.redaction import redact
         ("hon bor på lindvägen 3b 2 tr", "hon bor på [adress]"),
         ("Östra Hamngatan 5 B, 411 10 Göteborg", "[adress], [postnummer] Göteborg"),
         ("postnummer 41319", "postnummer [postnummer]"),
+        ("bor på Drottninggatan 63 11121", "bor på [adress] [postnummer]"),
+        ("i Tumba, 14731.", "i Tumba, [postnummer]."),
+        ("jag bor typ på Rinkebysvingen 20, hon", "jag bor typ på [adress], hon"),
+        ("ja bor på Husbyringen 12 lgh 1104 164 31 Kista", "ja bor på [adress] [postnummer] Kista"),
+        ("flyttat till Solvändan 14, 261 61 Landskrona", "flyttat till [adress], [postnummer] Landskrona"),
+        ("lägger in linktr.ee/zaynabxo så", "lägger in [länk] så"),
+        ("ring 070.318.22.61", "ring [telefonnummer]"),
         # names, with the finder in resursguiden/names.py
         ("jag heter Sara och är 15", "jag heter [namn] och är 15"),
         ("min pappa Ahmed slog mig", "min pappa [namn] slog mig"),
@@ -57,6 +64,10 @@ def test_personal_data_gets_its_placeholder(text, expected):
         "min pappa slog mig igår i Malmö",
         "socialtjänsten i Göteborg ringde hem",
         "jag går i årskurs 9 på Rinkebyskolan",
+        "Kvinnofridslinjen 020-50 50 50 svarar dygnet runt",
+        "jag bor på ett HVB-hem i Härnösand",
+        "ring polisen på 114 14",
+        "Fifa 23 och Windows 11",
     ],
 )
 def test_what_says_no_one_is_kept(text):
