@@ -41,7 +41,7 @@ from resursguiden.redaction import redact
         ("i Tumba, 14731.", "i Tumba, [postnummer]."),
         ("jag bor typ på Rinkebysvingen 20, hon", "jag bor typ på [adress], hon"),
         ("ja bor på Husbyringen 12 lgh 1104 164 31 Kista", "ja bor på [adress] [postnummer] Kista"),
-        ("flyttat till Solvändan 14, 261 61 Landskrona", "flyttat till [adress], [postnummer] Landskrona"),
+        ("till Solvändan 14, 261 61 Landskrona", "till [adress], [postnummer] Landskrona"),
         ("lägger in linktr.ee/zaynabxo så", "lägger in [länk] så"),
         ("ring 070.318.22.61", "ring [telefonnummer]"),
         # names, with the finder in resursguiden/names.py
