@@ -81,14 +81,22 @@ _FLAT = (
     r"|\d{1,2}[ \t]*(?:tr|trappor|trappa|vån|våningen)\b"
     r"|(?:tr|trappor|trappa)[ \t.]*\d{1,2}"
 )
+# A house number, perhaps a letter ("12B", "12 B"), then flats and floors.
+_NUMBER_AND_FLAT = (
+    r"[ \t]+\d{1,4}(?:[A-Za-z](?![\wåäö])|[ \t](?-i:[A-HJ-Z])(?![\wåäö]))?"
+    r"(?:[ \t]*,?[ \t]*(?:" + _FLAT + r"))*"
+)
 ADDRESS = re.compile(
     r"(?<![\w])"
     # Words of the street's name before the one that ends as a street: capitalised
     # ("Östra Hamngatan", "Karl Johans väg") or the usual first words in lower case.
     r"(?:(?:(?-i:[A-ZÅÄÖÉ][\wåäöéü-]*)|östra|västra|norra|södra|stora|lilla|gamla|nya)[ \t]+){0,2}"
-    r"(?:[\wåäöéü-]*(?:" + _STREET_ENDINGS + r")|[\wåäöéü-]+[ \t]+(?:" + _STREET_ENDINGS + r"))"
-    r"[ \t]+\d{1,4}(?:[A-Za-z](?![\wåäö])|[ \t](?-i:[A-HJ-Z])(?![\wåäö]))?"
-    r"(?:[ \t]*,?[ \t]*(?:" + _FLAT + r"))*",
+    r"(?:[\wåäöéü-]*(?:"
+    + _STREET_ENDINGS
+    + r")|[\wåäöéü-]+[ \t]+(?:"
+    + _STREET_ENDINGS
+    + r"))"
+    + _NUMBER_AND_FLAT,
     re.IGNORECASE,
 )
 # Where an address is expected ("bor på Rinkebysvingen 20", "adress: Kvarnbacken 3"),
@@ -99,8 +107,7 @@ ADDRESS_AFTER_CUE = re.compile(
     r"|\bbosatt(?:[ \t]+på)?|\bskriven[ \t]+på|\bfolkbokförd[ \t]+på)"
     # A street's name starts with a capital ("bor typ på Rinkebysvingen 20"); "bor på ett
     # HVB-hem i 871 31" and "bor på postnummer 21532" are something else.
-    r"[ \t]+((?-i:[A-ZÅÄÖ])[\wåäöéü-]+(?:[ \t]+[\wåäöéü-]+)?[ \t]+\d{1,4}"
-    r"(?:[A-Za-z](?![\wåäö]))?(?:[ \t]*,?[ \t]*(?:" + _FLAT + r"))*)",
+    r"[ \t]+((?-i:[A-ZÅÄÖ])[\wåäöéü-]+(?:[ \t]+[\wåäöéü-]+)?" + _NUMBER_AND_FLAT + r")",
     re.IGNORECASE,
 )
 # A capitalised word and a house number ("Solvändan 4"): an address when the word is no
