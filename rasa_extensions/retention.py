@@ -47,11 +47,9 @@ def sql_store(store: TrackerStore | None) -> SQLTrackerStore | None:
         seen.add(id(store))
         if isinstance(store, SQLTrackerStore):
             return store
-        store = (
-            getattr(store, "inner", None)
-            or getattr(store, "_tracker_store", None)
-            or getattr(store, "_stores", None)
-        )
+        # RedactingTrackerStore keeps it as .inner; Rasa's FailSafe and Awaitable wrappers
+        # as ._tracker_store.
+        store = getattr(store, "inner", None) or getattr(store, "_tracker_store", None)
     return None
 
 
