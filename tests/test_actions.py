@@ -411,6 +411,22 @@ def test_with_no_centre_the_answer_says_so_and_leads_with_national_lines(domain)
     assert "socialjouren" in messages[2]["text"]
 
 
+def test_the_answer_records_what_it_led_with_for_operators(domain):
+    events, _ = run(
+        ActionGiveRoute(),
+        tracker(role="affected", place="01:0184", age=15, active_loop=None),
+        domain,
+    )
+    assert slots_set(events) == {"outcome": "centre:origo"}
+
+    events, _ = run(
+        ActionGiveRoute(),
+        tracker(role="affected", place="17:1780", age=16, active_loop=None),
+        domain,
+    )
+    assert slots_set(events)["outcome"].startswith("line:")
+
+
 def test_unknown_answers_still_give_help(domain):
     _, messages = run(
         ActionGiveRoute(),
