@@ -27,6 +27,7 @@ from console.filters import Filters, page_of
 from console.records import RecordError
 from console.registry_health import registry_health
 from resursguiden.conversation_log import AGE_BANDS, NOT_SAID, ROLE_LABELS, summarize, transcript
+from resursguiden.opening_hours import STOCKHOLM
 from resursguiden.statistics import compute, outcome_name, shown, to_csv
 
 HERE = Path(__file__).resolve().parent
