@@ -5,7 +5,7 @@ SHELL := /bin/bash
 VENV := .venv
 RASA := source scripts/quiet_env.sh && $(VENV)/bin/rasa
 
-.PHONY: help setup train run test lint validate pytest test-stories evaluate format lock clean routing-table benchmark spacy-model compare-nlu widget widget-check widget-tools browser explain-danger delete-old-conversations
+.PHONY: help setup train run test lint validate pytest test-stories evaluate format lock clean routing-table benchmark spacy-model compare-nlu widget widget-check widget-tools browser explain-danger delete-old-conversations console-user console-screenshots
 
 help:
 	@echo "make run    set up, train if needed, start the whole product"
@@ -14,6 +14,7 @@ help:
 	@echo "make lint   ruff;  make format  ruff format;  make lock  regenerate constraints.txt"
 	@echo "make evaluate  held-out NLU, danger and name figures;  make test-stories  rasa test core"
 	@echo "make explain-danger TEXT=...  why the danger detector decides as it does"
+	@echo "make console-user NAME=... ROLE=reviewer|admin  an operator account;  make console-screenshots"
 	@echo "make widget  rebuild widget/dist (commit it);  make widget-check  type-check, fail if dist is stale"
 	@echo "make routing-table  write docs/routing_table.md;  make benchmark  time routing and places"
 	@echo "make spacy-model  rebuild the Swedish spaCy wheel (~30 min);  make compare-nlu  with/without spaCy"
@@ -73,6 +74,16 @@ evaluate: train
 # does this every hour while it runs.
 delete-old-conversations: setup
 	@source scripts/quiet_env.sh && source scripts/settings.sh && $(VENV)/bin/python -m rasa_extensions.retention
+
+# An operator account for the console: make console-user NAME=anna ROLE=admin (or reviewer);
+# asks for the password. Disable one: .venv/bin/python -m console.cli disable anna
+console-user: setup
+	@test -n "$(NAME)" || { echo "usage: make console-user NAME=anna ROLE=reviewer|admin" >&2; exit 2; }
+	@source scripts/settings.sh && $(VENV)/bin/python -m console.cli add "$(NAME)" --role "$(or $(ROLE),reviewer)"
+
+# Regenerates docs/console/*.png (the README's screenshots) from conversations with the bot.
+console-screenshots: train browser
+	@source scripts/quiet_env.sh && $(VENV)/bin/python scripts/console_screenshots.py
 
 # Why the danger detector decides as it does: make explain-danger TEXT="pappa slår mig"
 explain-danger: setup

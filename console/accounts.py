@@ -167,9 +167,12 @@ def log_in(
                 login_failures.c.at > now - FAILURE_WINDOW_SECONDS,
             )
         ).scalar_one()
-        if recent >= FAILURES_PER_ACCOUNT or throttle.blocked(client, now):
+        blocked = recent >= FAILURES_PER_ACCOUNT or throttle.blocked(client, now)
+        if blocked:
             audit.record(db, username or "?", "inloggning spärrad", None, "för många försök")
-            raise AccountError("För många misslyckade försök. Vänta en kvart och försök igen.")
+    if blocked:
+        raise AccountError("För många misslyckade försök. Vänta en kvart och försök igen.")
+    with engine.begin() as db:
         row = db.execute(sa.select(accounts).where(accounts.c.username == username)).first()
         if not _verify(row.password_hash if row else _DUMMY_HASH, password) or row.disabled:
             db.execute(login_failures.insert().values(username=username, at=now))
@@ -183,6 +186,16 @@ def log_in(
                 .values(password_hash=_hasher.hash(password))
             )
         db.execute(login_failures.delete().where(login_failures.c.username == username))
+        # Keep the tables small: failures outside the window and ended sessions go.
+        db.execute(
+            login_failures.delete().where(login_failures.c.at < now - FAILURE_WINDOW_SECONDS)
+        )
+        db.execute(
+            sessions.delete().where(
+                (sessions.c.last_seen_at < now - IDLE_MINUTES * 60)
+                | (sessions.c.created_at < now - MAX_HOURS * 3600)
+            )
+        )
         token, csrf = secrets.token_urlsafe(32), secrets.token_urlsafe(32)
         db.execute(
             sessions.insert().values(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import re
 import secrets
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -16,12 +17,13 @@ from urllib.parse import urlencode
 
 import sqlalchemy as sa
 from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup
 from sanic import Sanic, response
 from sanic.request import Request
 
 from console import accounts, audit, conversations, records
 from console.accounts import AccountError
-from console.charts import bar_chart
+from console.charts import bar_chart, column_chart
 from console.domain_intents import intents, to_yaml
 from console.filters import Filters, page_of
 from console.records import RecordError
@@ -34,6 +36,7 @@ HERE = Path(__file__).resolve().parent
 SESSION_COOKIE = "rg_console"
 LOGIN_CSRF_COOKIE = "rg_console_login"
 MAX_FORM_BYTES = 64 * 1024
+FORGET_EVERY_SECONDS = 3600
 SECURITY_HEADERS = {
     "Content-Security-Policy": (
         "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
@@ -80,6 +83,21 @@ def create_app(
 
     def refused(request: Request, status: int, message: str) -> response.HTTPResponse:
         return render(request, "error.html", status=status, message=message)
+
+    @app.after_server_start
+    async def start_forgetting(app_, _loop):
+        app_.add_task(forget_marks_of_deleted_conversations())
+
+    async def forget_marks_of_deleted_conversations():
+        # The Rasa server's retention job deletes old conversations; what operators added
+        # to them (notes, tags, flags, review marks) goes within the hour.
+        while True:
+            try:
+                existing = await blocking(conversations.conversation_ids, engine)
+                await blocking(records.forget_deleted, engine, existing)
+            except Exception:
+                app.logger.exception("console: forgetting deleted conversations' marks failed")
+            await asyncio.sleep(FORGET_EVERY_SECONDS)
 
     @app.middleware("request")
     async def authenticate(request: Request):
@@ -136,7 +154,11 @@ def create_app(
 
     @app.get("/login")
     async def login_page(request: Request):
-        token = secrets.token_urlsafe(32)
+        # Kept while the cookie lives: a second tab, or the browser's own request for
+        # /favicon.ico (redirected here), must not invalidate the form already shown.
+        token = request.cookies.get(LOGIN_CSRF_COOKIE, "")
+        if not re.fullmatch(r"[A-Za-z0-9_-]{43}", token):
+            token = secrets.token_urlsafe(32)
         resp = render(request, "login.html", login_csrf=token)
         set_cookie(resp, LOGIN_CSRF_COOKIE, token, max_age=3600)
         return resp
@@ -186,7 +208,6 @@ def create_app(
     async def conversation_list(request: Request):
         filters = Filters.from_query(request.args)
         everything = await blocking(conversations.all_events, engine)
-        await blocking(records.forget_deleted, engine, set(everything))
         reviewed, tagged = await blocking(records.reviewed_and_tags, engine)
         found = filters.apply(everything, reviewed, tagged)
         page, pages, shown_rows = page_of(found, filters.page)
@@ -344,7 +365,7 @@ def create_app(
     @app.get("/statistik")
     async def statistics(request: Request):
         first, last, stats = await statistics_of(request)
-        charts = [(b, bar_chart(b.title, b.rows)) for b in stats.breakdowns]
+        charts = [(b, chart_of(b)) for b in stats.breakdowns]
         return render(
             request, "statistics.html", stats=stats, charts=charts, first=first, last=last
         )
@@ -429,6 +450,15 @@ def create_app(
         return refused(request, status, messages.get(status, "Något gick fel. Försök igen."))
 
     return app
+
+
+def chart_of(breakdown) -> Markup:
+    """Columns for time (a date under every seventh day), bars for groups."""
+    if breakdown.title == "Per dag":
+        return column_chart(breakdown.title, breakdown.rows, label_every=7)
+    if breakdown.title == "Per vecka":
+        return column_chart(breakdown.title, breakdown.rows)
+    return bar_chart(breakdown.title, breakdown.rows)
 
 
 def _redacted(text: str) -> str:

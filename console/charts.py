@@ -10,7 +10,7 @@ from resursguiden.statistics import SMALLEST_SHOWN, shown
 
 BAR_HEIGHT = 22
 GAP = 6
-LABEL_WIDTH = 170
+LABEL_WIDTH = 200
 CHART_WIDTH = 640
 
 
@@ -22,9 +22,7 @@ def bar_chart(title: str, rows: tuple[tuple[str, int], ...] | list[tuple[str, in
     bar_space = CHART_WIDTH - LABEL_WIDTH - 60
     height = len(rows) * (BAR_HEIGHT + GAP) + GAP
     parts = [
-        f'<svg class="chart" role="img" aria-labelledby="{_id(title)}" xmlns="http://www.w3.org/2000/svg"'
-        f' viewBox="0 0 {CHART_WIDTH} {height}" width="{CHART_WIDTH}" height="{height}">',
-        f'<title id="{_id(title)}">{escape(title)}</title>',
+        _svg_start(title, height),
     ]
     for index, (label, count) in enumerate(rows):
         y = GAP + index * (BAR_HEIGHT + GAP)
@@ -39,11 +37,62 @@ def bar_chart(title: str, rows: tuple[tuple[str, int], ...] | list[tuple[str, in
         parts.append(
             f'<text x="{LABEL_WIDTH - 8}" y="{baseline}" text-anchor="end">{escape(label)}</text>'
             f'<rect class="{css}" {box}/>'
-            f'<text x="{LABEL_WIDTH + length + 6}" y="{baseline}">{shown(count)}</text>'
+            f'<text x="{LABEL_WIDTH + length + 6}" y="{baseline}">{escape(shown(count))}</text>'
         )
     parts.append("</svg>")
     return Markup("".join(parts))
 
 
+def _svg_start(title: str, height: int) -> str:
+    return (
+        f'<svg class="chart" role="img" aria-labelledby="{_id(title)}"'
+        f' xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {CHART_WIDTH} {height}"'
+        f' width="{CHART_WIDTH}" height="{height}"><title id="{_id(title)}">{escape(title)}</title>'
+    )
+
+
 def _id(title: str) -> str:
     return "chart-" + "".join(c if c.isalnum() else "-" for c in title.lower())
+
+
+def column_chart(
+    title: str, rows: tuple[tuple[str, int], ...] | list[tuple[str, int]], label_every: int = 1
+) -> Markup:
+    """Columns over time (days or weeks), oldest first; every count written above its
+    column, and the label under the first column and every `label_every`-th after it."""
+    rows = list(rows)
+    top, bottom, left = 18, 34, 36
+    plot_height = 150
+    drawable = [count for _, count in rows if count >= SMALLEST_SHOWN]
+    scale_max = max(drawable, default=SMALLEST_SHOWN)
+    step = (CHART_WIDTH - 2 * left) / max(1, len(rows))
+    width = max(2.0, step * 0.7)
+    height = top + plot_height + bottom
+    parts = [
+        _svg_start(title, height),
+        f'<line class="axis" x1="{left}" x2="{CHART_WIDTH - left}" y1="{top + plot_height}"'
+        f' y2="{top + plot_height}"/>',
+    ]
+    for index, (label, count) in enumerate(rows):
+        x = left + index * step + (step - width) / 2
+        suppressed = 0 < count < SMALLEST_SHOWN
+        length = 0 if count == 0 else (6 if suppressed else max(2, plot_height * count / scale_max))
+        y = top + plot_height - length
+        centre = x + width / 2
+        css = "bar suppressed" if suppressed else "bar"
+        parts.append(
+            f'<rect class="{css}" x="{x:.1f}" y="{y:.1f}" width="{width:.1f}"'
+            f' height="{length:.1f}"/>'
+        )
+        if count:
+            parts.append(
+                f'<text class="small" x="{centre:.1f}" y="{y - 4:.1f}" text-anchor="middle">'
+                f"{escape(shown(count))}</text>"
+            )
+        if index % label_every == 0:
+            parts.append(
+                f'<text class="small" x="{centre:.1f}" y="{top + plot_height + 16}"'
+                f' text-anchor="middle">{escape(label)}</text>'
+            )
+    parts.append("</svg>")
+    return Markup("".join(parts))

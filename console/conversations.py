@@ -44,6 +44,13 @@ def all_events(engine: sa.engine.Engine) -> dict[str, Events]:
         }
 
 
+def conversation_ids(engine: sa.engine.Engine) -> set[str]:
+    with engine.connect() as db:
+        if not _has_events_table(db):
+            return set()
+        return {row[0] for row in db.execute(sa.select(events.c.sender_id).distinct())}
+
+
 def summaries(engine: sa.engine.Engine) -> list[Summary]:
     """Every conversation's summary, newest first."""
     found = [summarize(sender, evts) for sender, evts in all_events(engine).items()]

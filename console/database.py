@@ -55,7 +55,8 @@ def url_from_endpoints(path: str | Path, environ: dict[str, str] | None = None) 
 def engine_for(url: sa.engine.URL | str) -> sa.engine.Engine:
     url = sa.engine.make_url(url)
     if url.get_backend_name() == "sqlite":
-        Path(url.database).parent.mkdir(parents=True, exist_ok=True)
+        if url.database and url.database != ":memory:":
+            Path(url.database).parent.mkdir(parents=True, exist_ok=True)
         engine = sa.create_engine(url, future=True, connect_args={"timeout": 30})
 
         @sa.event.listens_for(engine, "connect")

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from resursguiden import ages
 from resursguiden.geography import load_geography
 from resursguiden.opening_hours import STOCKHOLM
 
@@ -22,7 +23,7 @@ ROLE_LABELS = {
     "professionals": "Yrkesverksam",
     "civil_society": "Civilsamhället",
 }
-AGE_BANDS = ("under 13", "13–17", "18–26", "27 och äldre")
+AGE_BANDS = tuple(ages.age_band(age) for age in (12, 13, 18, 27))  # as ages.age_band names them
 NOT_SAID = "Ej angivet"
 # Below the FallbackClassifier's threshold (0.4, config.yml) the bot falls back; between it
 # and this the answer was a guess worth a look.
@@ -72,15 +73,10 @@ class Entry:
 
 
 def age_band(age: Any) -> str | None:
+    """The statistics band of a recorded age (resursguiden.ages); None when not said."""
     if not isinstance(age, (int, float)) or isinstance(age, bool):
         return None
-    if age < 13:
-        return AGE_BANDS[0]
-    if age <= 17:
-        return AGE_BANDS[1]
-    if age <= 26:
-        return AGE_BANDS[2]
-    return AGE_BANDS[3]
+    return ages.age_band(int(age))
 
 
 def county_of(place: Any) -> str | None:

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Starts the whole product in the foreground on its embedded defaults: the Rasa
-# server (REST and socket.io channels) and the action server, through honcho and
-# the Procfile. Ctrl-C (or SIGTERM to this process) stops all of it.
+# server (REST channel), the action server, the operator console and the demo site,
+# through honcho and the Procfile. Ctrl-C (or SIGTERM to this process) stops all of it.
 # Expects the set-up and a trained model (`make run` sees to both).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -39,6 +39,7 @@ Resursguiden is starting (about 30 seconds; ready when "Rasa server is up and ru
                        curl -s -H 'Content-Type: application/json' localhost:$RASA_PORT/webhooks/rest/webhook \
                             -d '{"sender":"0123456789abcdef0123456789abcdef","message":"hej"}'
   Action server:       http://localhost:5055/health
+  Operator console:    http://localhost:$CONSOLE_PORT/   (accounts: make console-user NAME=... ROLE=admin)
   Conversations:       $RASA_ENDPOINTS
   Browser origins:     $ALLOWED_ORIGINS
 Stop everything with Ctrl-C.

@@ -1,5 +1,6 @@
 import pytest
 
+from tests.console_world import World, start_console, talk_to_the_bot
 from tests.helpers import MODEL, RasaServer, endpoints_with
 
 
@@ -11,3 +12,18 @@ def rasa_server(tmp_path_factory):
     endpoints = endpoints_with(tmp, db=str(tmp / "tracker.db"))
     with RasaServer(endpoints, tmp / "rasa.log") as server:
         yield server
+
+
+@pytest.fixture(scope="session")
+def console_world(tmp_path_factory):
+    """Conversations had with the real bot (SQLite) and the operator console over them,
+    shared by the console's HTTP and browser tests."""
+    assert MODEL.exists(), "no trained model: run the tests with `make test`"
+    tmp = tmp_path_factory.mktemp("console")
+    db = tmp / "tracker.db"
+    endpoints, ids, replies = talk_to_the_bot(
+        tmp, lambda webhook: endpoints_with(tmp, action_url=webhook, db=str(db))
+    )
+    console = start_console(tmp, endpoints)
+    yield World(console, endpoints, ids, replies)
+    console.stop()

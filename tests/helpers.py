@@ -222,6 +222,7 @@ class Product:
     def __init__(self, tmp_path: Path):
         self.rasa_port = free_port()
         self.demo_port = free_port()
+        self.console_port = free_port()
         self.tracker_db = tmp_path / "tracker.db"
         self.endpoints = endpoints_with(tmp_path, db=str(self.tracker_db))
         self.log_path = tmp_path / "product.log"
@@ -241,6 +242,7 @@ class Product:
             **os.environ,
             "RASA_PORT": str(self.rasa_port),
             "DEMO_PORT": str(self.demo_port),
+            "CONSOLE_PORT": str(self.console_port),
             "RASA_ENDPOINTS": str(self.endpoints),
             "ALLOWED_ORIGINS": f"http://127.0.0.1:{self.demo_port}",
         }
@@ -264,6 +266,64 @@ class Product:
         return self.log_path.read_text(encoding="utf-8", errors="replace")
 
     def __enter__(self) -> Product:
+        return self.start()
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
+
+
+class ConsoleServer:
+    """The operator console (`python -m console`) on a free port, reading the database the
+    given endpoints file names."""
+
+    def __init__(self, endpoints: Path, log_path: Path, env: dict[str, str] | None = None):
+        self.port = free_port()
+        self.endpoints = endpoints
+        self.log_path = log_path
+        self.env = env or {}
+        self.process: subprocess.Popen | None = None
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def environment(self) -> dict[str, str]:
+        return {
+            **os.environ, **QUIET_ENV, **self.env,
+            "RASA_ENDPOINTS": str(self.endpoints), "CONSOLE_PORT": str(self.port),
+        }  # fmt: skip
+
+    def cli(self, *args: str, password: str | None = None) -> subprocess.CompletedProcess:
+        """`python -m console.cli ...` against the same database."""
+        return subprocess.run(
+            [str(VENV_BIN / "python"), "-m", "console.cli", *args], cwd=ROOT,
+            env=self.environment(), input=password, capture_output=True, text=True, timeout=60,
+        )  # fmt: skip
+
+    def start(self) -> ConsoleServer:
+        self.log = open(self.log_path, "ab")  # noqa: SIM115 - closed in stop()
+        self.process = subprocess.Popen(
+            [str(VENV_BIN / "python"), "-m", "console"], cwd=ROOT, env=self.environment(),
+            stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True,
+        )  # fmt: skip
+
+        def healthy() -> bool:
+            try:
+                return requests.get(f"{self.url}/health", timeout=2).ok
+            except requests.ConnectionError:
+                return False
+
+        wait_until(healthy, 60, "the console", self.process)
+        return self
+
+    def stop(self) -> None:
+        stop_process_group(self.process, timeout=30)
+        self.log.close()
+
+    def logs(self) -> str:
+        return self.log_path.read_text(encoding="utf-8", errors="replace")
+
+    def __enter__(self) -> ConsoleServer:
         return self.start()
 
     def __exit__(self, *exc) -> None:

@@ -12,7 +12,7 @@ import requests
 
 from tests.helpers import ROOT, chat, port_is_free, texts, wait_until
 
-RASA_PORT, ACTIONS_PORT = 5005, 5055
+RASA_PORT, ACTIONS_PORT, CONSOLE_PORT = 5005, 5055, 8090
 
 
 def descendants(pid: int) -> set[int]:
@@ -49,6 +49,13 @@ def answers_hej() -> str | None:
         return None
 
 
+def console_login_page() -> str | None:
+    try:
+        return requests.get(f"http://127.0.0.1:{CONSOLE_PORT}/login", timeout=5).text
+    except requests.RequestException:
+        return None
+
+
 # How a person stops the run command: Ctrl-C in its terminal (SIGINT to the whole
 # foreground process group), `kill` of make, and `kill -9` of make.
 STOPS = {
@@ -60,8 +67,8 @@ STOPS = {
 
 @pytest.mark.parametrize("stop", STOPS)
 def test_make_run_answers_in_swedish_and_leaves_no_process_behind(tmp_path, stop):
-    assert port_is_free(RASA_PORT) and port_is_free(ACTIONS_PORT), (
-        "ports 5005/5055 are taken: stop the running product before the tests"
+    assert all(port_is_free(p) for p in (RASA_PORT, ACTIONS_PORT, CONSOLE_PORT)), (
+        "ports 5005/5055/8090 are taken: stop the running product before the tests"
     )
     log = open(tmp_path / "run.log", "wb")  # noqa: SIM115
     make = subprocess.Popen(
@@ -72,8 +79,10 @@ def test_make_run_answers_in_swedish_and_leaves_no_process_behind(tmp_path, stop
         answer = wait_until(answers_hej, 300, "an answer on the REST channel", make)
         assert "Resursguiden" in answer and "[112](tel:112)" in answer
         assert requests.get(f"http://127.0.0.1:{ACTIONS_PORT}/health", timeout=5).ok
+        console = wait_until(console_login_page, 60, "the operator console", make)
+        assert "Logga in" in console
         started = descendants(make.pid)
-        assert len(started) >= 4  # honcho, its two workers, rasa, the action server
+        assert len(started) >= 5  # honcho, rasa, the action server, the console, the demo site
 
         STOPS[stop](make)
         make.wait(timeout=60)
@@ -90,6 +99,6 @@ def test_make_run_answers_in_swedish_and_leaves_no_process_behind(tmp_path, stop
         make.wait(timeout=30)
         log.close()
 
-    assert port_is_free(RASA_PORT) and port_is_free(ACTIONS_PORT)
+    assert all(port_is_free(p) for p in (RASA_PORT, ACTIONS_PORT, CONSOLE_PORT))
     output = (tmp_path / "run.log").read_text(errors="replace")
     assert "http://localhost:5005/webhooks/rest/webhook" in output  # the URLs to open

@@ -1,0 +1,135 @@
+"""Conversation summaries, transcripts and the anonymous statistics (the core part of the
+operator console), from event dictionaries as the tracker store keeps them."""
+
+from datetime import date, datetime
+
+from console.charts import bar_chart
+from resursguiden.conversation_log import summarize, transcript
+from resursguiden.opening_hours import STOCKHOLM
+from resursguiden.statistics import compute, shown, to_csv
+
+MONDAY_NOON = datetime(2026, 11, 23, 12, 0, tzinfo=STOCKHOLM).timestamp()
+
+
+def user(text, intent="inform", confidence=0.95, at=MONDAY_NOON):
+    return {
+        "event": "user", "timestamp": at, "text": text,
+        "parse_data": {"intent": {"name": intent, "confidence": confidence}},
+    }  # fmt: skip
+
+
+def slot(name, value, at=MONDAY_NOON):
+    return {"event": "slot", "timestamp": at, "name": name, "value": value}
+
+
+def action(name, policy="policy_1_RulePolicy", at=MONDAY_NOON):
+    return {"event": "action", "timestamp": at, "name": name, "policy": policy}
+
+
+def bot(text, at=MONDAY_NOON):
+    return {"event": "bot", "timestamp": at, "text": text, "data": {}}
+
+
+def numbered(events):
+    return list(enumerate(events, start=1))
+
+
+def routed(county_place="03:0380", age=16, role="affected", outcome="centre:origo", at=MONDAY_NOON):
+    return numbered(
+        [
+            user("jag bor i Uppsala och är 16", at=at),
+            slot("role", role, at=at),
+            slot("place", county_place, at=at),
+            slot("age", age, at=at),
+            action("action_give_route", at=at),
+            bot("Det här kan hjälpa dig", at=at),
+            slot("outcome", outcome, at=at),
+        ]
+    )
+
+
+def test_a_summary_reads_what_the_conversation_recorded_not_the_bots_words():
+    summary = summarize("a" * 32, routed())
+    assert summary.county == "Uppsala län"
+    assert summary.role == "affected"
+    assert summary.age_band == "13–17"
+    assert summary.outcomes == ("centre:origo",)
+    assert summary.messages == 1
+    assert not summary.escalated and summary.fallbacks == 0
+    assert summary.day == date(2026, 11, 23)
+
+
+def test_unknown_answers_are_not_said_and_an_emergency_or_fallback_is_counted():
+    events = numbered(
+        [
+            user("vill inte säga"),
+            slot("place", "unknown"),
+            slot("age", "unknown"),
+            user("asdf", intent="nlu_fallback", confidence=0.2),
+            action("utter_default"),
+            user("han slår mig", intent="emergency"),
+            action("utter_emergency", policy="policy_4_EmergencyPolicy"),
+            slot("escalated", True),
+        ]
+    )
+    summary = summarize("b" * 32, events)
+    assert summary.county is None and summary.age_band is None and summary.role is None
+    assert summary.escalated and summary.fallbacks == 1 and not summary.reached_contact
+
+
+def test_the_transcript_marks_fallbacks_low_confidence_and_the_emergency_path():
+    entries = transcript(
+        numbered(
+            [
+                user("hmm", intent="nlu_fallback", confidence=0.3),
+                action("utter_default"),
+                action("action_listen"),
+                user("kanske", intent="affirm", confidence=0.5),
+                action("action_listen"),
+                user("han hotar mig med kniv", intent="emergency", confidence=1.0),
+                action("utter_emergency", policy="policy_4_EmergencyPolicy"),
+                bot("Ring 112 nu."),
+            ]
+        )
+    )
+    users = [e for e in entries if e.kind == "user"]
+    assert [u.fallback for u in users] == [True, False, False]
+    assert [u.low_confidence for u in users] == [True, True, False]
+    assert users[2].emergency
+    assert [e.text for e in entries if e.kind == "bot" and e.emergency] == ["Ring 112 nu."]
+    assert all(e.text != "action_listen" for e in entries)
+
+
+def test_counts_of_one_to_four_are_suppressed_everywhere():
+    assert [shown(n) for n in (0, 1, 4, 5, 12)] == ["0", "< 5", "< 5", "5", "12"]
+    summaries = [summarize(f"{i:032x}", routed()) for i in range(6)]
+    summaries += [summarize("c" * 32, routed("17:1780", 30, "professionals", "line:bris"))]
+    stats = compute(summaries, date(2026, 11, 23), date(2026, 11, 24))
+
+    assert stats.conversations == 7
+    assert stats.breakdown("Län").rows == (("Uppsala län", 6), ("Värmlands län", 1))
+    assert dict(stats.breakdown("Per dag").rows) == {"2026-11-23": 7, "2026-11-24": 0}
+    exported = to_csv(stats)
+    assert "Län,Uppsala län,6\n" in exported
+    assert "Län,Värmlands län,< 5\n" in exported
+    assert "Vem som skrev,Yrkesverksam,< 5\n" in exported
+    assert "Hänvisning,Origo,6\n" in exported
+    assert stats.reached_share == "100 %"
+
+    chart = str(bar_chart("Län", stats.breakdown("Län").rows))
+    assert ">&lt; 5</text>" in chart
+    assert chart.count('class="bar suppressed"') == 1
+
+
+def test_a_share_is_hidden_when_the_part_or_the_rest_is_a_small_group():
+    summaries = [summarize(f"{i:032x}", routed()) for i in range(8)]
+    summaries.append(summarize("d" * 32, numbered([user("hej", at=MONDAY_NOON)])))
+    stats = compute(summaries)
+    assert stats.reached_contact == 8
+    assert stats.reached_share == "–"  # 1 did not reach a contact: that one is hidden
+    assert "Andel som fick en kontakt,Alla,–" in to_csv(stats)
+
+
+def test_labels_in_charts_are_escaped():
+    chart = str(bar_chart("<b>Län</b>", [("<script>x</script>", 7)]))
+    assert "<script>" not in chart and "&lt;script&gt;" in chart
