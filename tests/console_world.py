@@ -24,11 +24,12 @@ CONVERSATIONS = {
     "emergency": ["han har en kniv och säger att han ska döda mig"],
     "hostile": HOSTILE,
     "named": ["jag heter Amina Yusuf och min pappa bestämmer allt"],
+    "fallback": ["qwerty asdf zxcv"],
     # For the README's screenshots (scripts/console_screenshots.py).
     "stockholm": ["asså jag får inte träffa nån efter skolan, bor i sthlm o e 15"],
     "worried": ["min kompis får inte välja själv vem hon ska gifta sig med", "Malmö", "17"],
 }
-COUNTS = {"uppsala": 6, "teacher": 2, "emergency": 1, "hostile": 1, "named": 1}
+COUNTS = {"uppsala": 6, "teacher": 2, "emergency": 1, "hostile": 1, "named": 1, "fallback": 1}
 
 
 @dataclass

@@ -255,6 +255,8 @@ def test_the_list_filters_on_what_each_conversation_recorded(world):
     assert listed(operator.get("/samtal", text="AMINA")) == set()  # redacted before storing
     assert listed(operator.get("/samtal", text="[namn]")) == set(world.ids["named"])
 
+    assert listed(operator.get("/samtal", fallbacks="ja")) == set(world.ids["fallback"])
+
     row = operator.get("/samtal", county="Kronobergs län").text
     assert "Yrkesverksam" in row and "Hedersteamet Kronoberg" in row
 
@@ -270,6 +272,10 @@ def test_the_transcript_shows_intents_slots_actions_and_the_emergency_path(world
     assert "Slot <code>place</code> = <code>03:0380</code>" in routed
     assert "<code>action_give_route</code>" in routed
     assert re.search(r"säkerhet [01]\.\d\d", routed)
+
+    fallback = operator.get(f"/samtal/{world.first('fallback')}").text
+    assert "<code>nlu_fallback</code>" in fallback and "<strong>Förstod inte</strong>" in fallback
+    assert 'class="user fallback low' in fallback  # marked for the eye as well
 
     named = operator.get(f"/samtal/{world.first('named')}").text
     assert "Amina" not in named and "Yusuf" not in named and "[namn]" in named

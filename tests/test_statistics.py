@@ -4,6 +4,7 @@ operator console), from event dictionaries as the tracker store keeps them."""
 from datetime import date, datetime
 
 from console.charts import bar_chart
+from console.filters import page_of
 from resursguiden.conversation_log import summarize, transcript
 from resursguiden.opening_hours import STOCKHOLM
 from resursguiden.statistics import compute, shown, to_csv
@@ -133,3 +134,11 @@ def test_a_share_is_hidden_when_the_part_or_the_rest_is_a_small_group():
 def test_labels_in_charts_are_escaped():
     chart = str(bar_chart("<b>Län</b>", [("<script>x</script>", 7)]))
     assert "<script>" not in chart and "&lt;script&gt;" in chart
+
+
+def test_the_list_pages_by_25_and_a_page_out_of_range_shows_the_last():
+    rows = list(range(60))
+    assert page_of(rows, 1) == (1, 3, list(range(25)))
+    assert page_of(rows, 3) == (3, 3, list(range(50, 60)))
+    assert page_of(rows, 99)[0] == 3 and page_of(rows, 0)[0] == 1
+    assert page_of([], 1) == (1, 1, [])
