@@ -110,8 +110,8 @@ def create_app(
                 return response.redirect("/login", status=303)
             return refused(request, 403, "Du är inte inloggad, eller så har sessionen gått ut.")
         request.ctx.session = session
-        if request.method == "POST" and not secrets.compare_digest(
-            str(request.form.get("csrf", "")), session.csrf_token
+        if request.method == "POST" and not same_token(
+            request.form.get("csrf"), session.csrf_token
         ):
             return refused(
                 request,
@@ -169,7 +169,7 @@ def create_app(
             request.cookies.get(LOGIN_CSRF_COOKIE, ""),
             str(request.form.get("csrf", "")),
         )
-        if not cookie or not secrets.compare_digest(cookie, field):
+        if not cookie or not same_token(field, cookie):
             return refused(
                 request, 403, "Formuläret var för gammalt. Ladda om sidan och försök igen."
             )
@@ -450,6 +450,11 @@ def create_app(
         return refused(request, status, messages.get(status, "Något gick fel. Försök igen."))
 
     return app
+
+
+def same_token(given: object, expected: str) -> bool:
+    """Constant-time; any text (compare_digest refuses non-ASCII str, so bytes)."""
+    return secrets.compare_digest(str(given or "").encode(), expected.encode())
 
 
 def chart_of(breakdown) -> Markup:
