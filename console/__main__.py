@@ -38,7 +38,7 @@ def main() -> None:
         )
         time.sleep(RETRY_SECONDS)
     logger.info(f"console on http://{host}:{port}/")
-    create_app(engine, https=settings.https()).run(
+    create_app(engine, https=settings.https(), audit_days=settings.audit_days()).run(
         host=host, port=port, access_log=False, workers=1, motd=False
     )
 

@@ -28,6 +28,7 @@ from console.domain_intents import intents, to_yaml
 from console.filters import Filters, page_of
 from console.records import RecordError
 from console.registry_health import registry_health
+from resursguiden.client_address import client_address, trusted_proxies
 from resursguiden.conversation_log import AGE_BANDS, NOT_SAID, ROLE_LABELS, summarize, transcript
 from resursguiden.opening_hours import STOCKHOLM
 from resursguiden.statistics import compute, outcome_name, shown, to_csv
@@ -50,7 +51,10 @@ SECURITY_HEADERS = {
 
 
 def create_app(
-    engine: sa.engine.Engine, https: bool = False, name: str = "resursguiden_console"
+    engine: sa.engine.Engine,
+    https: bool = False,
+    name: str = "resursguiden_console",
+    audit_days: int = 365,
 ) -> Sanic:
     app = Sanic(name)
     app.config.REQUEST_MAX_SIZE = MAX_FORM_BYTES
@@ -58,6 +62,7 @@ def create_app(
     app.ctx.engine = engine
     app.ctx.https = https
     app.ctx.throttle = accounts.Throttle()
+    app.ctx.trusted_proxies = trusted_proxies()
     templates = Environment(
         loader=FileSystemLoader(HERE / "templates"),
         autoescape=select_autoescape(["html", "svg"]),
@@ -86,17 +91,19 @@ def create_app(
 
     @app.after_server_start
     async def start_forgetting(app_, _loop):
-        app_.add_task(forget_marks_of_deleted_conversations())
+        app_.add_task(forget_hourly())
 
-    async def forget_marks_of_deleted_conversations():
+    async def forget_hourly():
         # The Rasa server's retention job deletes old conversations; what operators added
-        # to them (notes, tags, flags, review marks) goes within the hour.
+        # to them (notes, tags, flags, review marks) goes within the hour, and audit log
+        # entries after `audit_days`.
         while True:
             try:
                 existing = await blocking(conversations.conversation_ids, engine)
                 await blocking(records.forget_deleted, engine, existing)
+                await blocking(audit.prune, engine, audit_days)
             except Exception:
-                app.logger.exception("console: forgetting deleted conversations' marks failed")
+                app.logger.exception("console: the hourly clean-up failed")
             await asyncio.sleep(FORGET_EVERY_SECONDS)
 
     @app.middleware("request")
@@ -175,7 +182,10 @@ def create_app(
             )
         username = str(request.form.get("username", ""))
         password = str(request.form.get("password", ""))
-        client = request.remote_addr or request.ip or "?"
+        # Behind the reverse proxy every operator has its address: believe its header.
+        client = client_address(
+            request.ip, request.headers.get("x-forwarded-for"), app.ctx.trusted_proxies
+        )
         try:
             result = await blocking(
                 accounts.log_in, engine, username, password, client, app.ctx.throttle

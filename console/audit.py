@@ -50,6 +50,13 @@ def entries(
         ]
 
 
+def prune(engine: sa.engine.Engine, days: int) -> int:
+    """Deletes entries older than `days`; returns how many."""
+    with engine.begin() as db:
+        cutoff = time.time() - days * 86_400
+        return db.execute(audit_log.delete().where(audit_log.c.at < cutoff)).rowcount
+
+
 def actions(engine: sa.engine.Engine) -> list[str]:
     with engine.connect() as db:
         return sorted(r[0] for r in db.execute(sa.select(audit_log.c.action).distinct()))

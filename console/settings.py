@@ -32,3 +32,11 @@ def port() -> int:
 def https() -> bool:
     """Behind a reverse proxy that terminates TLS: cookies get the Secure flag."""
     return os.environ.get("CONSOLE_HTTPS", "false").lower() in ("1", "true", "yes")
+
+
+def audit_days() -> int:
+    """How long the audit log keeps an entry (CONSOLE_AUDIT_DAYS, a year by default)."""
+    value = os.environ.get("CONSOLE_AUDIT_DAYS", "365").strip()
+    if not value.isdigit() or int(value) < 1:
+        raise ValueError(f"CONSOLE_AUDIT_DAYS must be a whole number of days, not {value!r}")
+    return int(value)

@@ -32,6 +32,8 @@ from collections import deque
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from resursguiden.client_address import client_address as address_of
+from resursguiden.client_address import trusted_proxies
 from resursguiden.web_origins import parse_allowed_origins
 
 MAX_BODY_BYTES = 8 * 1024
@@ -119,7 +121,7 @@ class RequestGuard:
             parse_allowed_origins(environ.get("ALLOWED_ORIGINS", "")),
             _positive(environ, "RATE_PER_SENDER", DEFAULT_RATE_PER_SENDER),
             _positive(environ, "RATE_PER_CLIENT", DEFAULT_RATE_PER_CLIENT),
-            frozenset(environ.get("TRUSTED_PROXIES", "").replace(",", " ").split()),
+            trusted_proxies(environ),
         )
 
     def check(
@@ -168,14 +170,7 @@ class RequestGuard:
         return None
 
     def _client_key(self, headers: Mapping[str, str], client_address: str | None) -> str:
-        address = client_address or ""
-        if address in self.trusted_proxies:
-            # The nearest address the proxies did not add themselves.
-            hops = [h.strip() for h in headers.get("x-forwarded-for", "").split(",") if h.strip()]
-            for hop in reversed(hops):
-                address = hop
-                if hop not in self.trusted_proxies:
-                    break
+        address = address_of(client_address, headers.get("x-forwarded-for"), self.trusted_proxies)
         return hashlib.sha256(self._salt + address.encode()).hexdigest()
 
 

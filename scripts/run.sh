@@ -24,6 +24,15 @@ case "${LOG_LEVEL:-INFO}" in
        exit 2 ;;
 esac
 
+# The console's settings: refused here, at start, not by a console that would stop
+# everything once honcho runs it.
+for name in CONSOLE_PORT CONSOLE_AUDIT_DAYS; do
+    case "${!name:-}" in
+        ''|*[!0-9]*|0) echo "run: $name must be a whole number above 0, not '${!name:-}'" >&2
+                       exit 2 ;;
+    esac
+done
+
 # Exact web site origins only (resursguiden/web_origins.py says what is wrong).
 python -m resursguiden.web_origins "$ALLOWED_ORIGINS" || exit 2
 

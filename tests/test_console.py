@@ -7,6 +7,7 @@ import re
 import socket
 import sqlite3
 import subprocess
+import time
 from datetime import datetime
 
 import pytest
@@ -486,7 +487,7 @@ def test_a_console_that_cannot_start_waits_and_never_stops_the_chat(world, tmp_p
             console.stop()
 
 
-def test_marks_on_a_conversation_the_retention_job_deleted_go_too(world, tmp_path):
+def test_marks_of_deleted_conversations_and_old_audit_entries_go(world, tmp_path):
     admin = logged_in(world.console, "ada")
     target = world.ids["uppsala"][-1]
     admin.post(f"/samtal/{target}/anteckningar", {"anteckning": "Följ upp"})
@@ -505,6 +506,30 @@ def test_marks_on_a_conversation_the_retention_job_deleted_go_too(world, tmp_pat
             )
 
     assert marks_left() == 2
+    with database(world) as db:  # an audit entry older than CONSOLE_AUDIT_DAYS, one newer
+        db.execute(
+            "INSERT INTO console_audit_log (at, operator, action) VALUES (?, 'gammal', 'x'),"
+            " (?, 'ny', 'x')",
+            (time.time() - 31 * 86_400, time.time() - 29 * 86_400),
+        )
     # The console forgets them at start and every hour after.
-    with ConsoleServer(world.endpoints, tmp_path / "restart.log"):
+    restarted = ConsoleServer(
+        world.endpoints, tmp_path / "restart.log", env={"CONSOLE_AUDIT_DAYS": "30"}
+    )
+    with restarted:
         wait_until(lambda: marks_left() == 0, 30, "the marks to go")
+        wait_until(lambda: not audit_actions(world, "gammal"), 30, "the old audit entry to go")
+    assert audit_actions(world, "ny") == ["x"]
+
+
+@pytest.mark.parametrize(
+    "setting",
+    ["CONSOLE_PORT=acht", "CONSOLE_PORT=0", "CONSOLE_AUDIT_DAYS=", "CONSOLE_AUDIT_DAYS=-1"],
+)
+def test_a_wrong_console_setting_stops_make_run_at_start(setting):
+    name, _, value = setting.partition("=")
+    result = subprocess.run(
+        ["scripts/run.sh"], cwd=ROOT, env={"PATH": "/usr/bin:/bin", name: value},
+        capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert result.returncode == 2 and name in result.stderr
