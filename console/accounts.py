@@ -2,12 +2,12 @@
 
 Passwords are hashed with argon2; a session is a random token in an HttpOnly cookie of
 which only the SHA-256 is stored, with its own CSRF token, ending after IDLE_MINUTES
-without a request (and after MAX_HOURS in any case). Log-in is throttled per account
-name (in the database, so a restart does not reset it) and per client address."""
+without a request (and after MAX_HOURS in any case). Log-in is throttled (see log_in)."""
 
 from __future__ import annotations
 
 import hashlib
+import re
 import secrets
 import time
 from collections import defaultdict, deque
@@ -24,9 +24,11 @@ ROLES = ("reviewer", "admin")
 MIN_PASSWORD_LENGTH = 12
 IDLE_MINUTES = 30
 MAX_HOURS = 12
-# At most this many failed log-ins per account name, and per client address, in the window.
+# At most this many failed log-ins in the window: for one account from one address, from
+# one address in all, and for one account from anywhere.
 FAILURES_PER_ACCOUNT = 5
 FAILURES_PER_CLIENT = 20
+FAILURES_PER_ACCOUNT_EVERYWHERE = 20
 FAILURE_WINDOW_SECONDS = 15 * 60
 
 _hasher = PasswordHasher()
@@ -62,9 +64,11 @@ def _account(row) -> Account:
 
 
 def check_username(username: str) -> str:
-    username = username.strip()
-    if not (2 <= len(username) <= 64) or not all(c.isalnum() or c in "._-" for c in username):
-        raise AccountError("Kontonamnet ska vara 2–64 tecken: bokstäver, siffror, . _ eller -.")
+    """Lower-case a–z, digits, . _ and -: no two names that look alike ("Anna", "anna",
+    an "å" written two ways) can pose as each other in the audit log."""
+    username = normalised(username)
+    if not re.fullmatch(r"[a-z0-9._-]{2,64}", username):
+        raise AccountError("Kontonamnet ska vara 2–64 tecken: a–z, siffror, . _ eller -.")
     return username
 
 
@@ -94,6 +98,7 @@ def create_account(
 
 
 def set_disabled(engine: sa.engine.Engine, username: str, disabled: bool, by: str) -> None:
+    username = normalised(username)
     with engine.begin() as db:
         row = db.execute(sa.select(accounts).where(accounts.c.username == username)).first()
         if row is None:
@@ -106,6 +111,7 @@ def set_disabled(engine: sa.engine.Engine, username: str, disabled: bool, by: st
 
 def set_password(engine: sa.engine.Engine, username: str, password: str, by: str) -> None:
     check_password(password)
+    username = normalised(username)
     with engine.begin() as db:
         row = db.execute(sa.select(accounts).where(accounts.c.username == username)).first()
         if row is None:
@@ -120,6 +126,7 @@ def set_password(engine: sa.engine.Engine, username: str, password: str, by: str
 
 
 def find_account(engine: sa.engine.Engine, username: str) -> Account | None:
+    username = normalised(username)
     with engine.connect() as db:
         row = db.execute(sa.select(accounts).where(accounts.c.username == username)).first()
     return _account(row) if row else None
@@ -133,31 +140,50 @@ def all_accounts(engine: sa.engine.Engine) -> list[Account]:
 
 
 class Throttle:
-    """Failed log-ins per client address, in memory (the address is never stored)."""
+    """Failed log-ins per client address and per account from that address, in memory (the
+    address is never stored). Log-ins are taken one at a time (the caller holds a lock), so
+    parallel guesses cannot all pass the count before any is recorded."""
 
     def __init__(self) -> None:
-        self._failures: dict[str, deque[float]] = defaultdict(deque)
+        self._failures: dict[tuple[str, str], deque[float]] = defaultdict(deque)
 
-    def _recent(self, client: str, now: float) -> deque[float]:
-        failures = self._failures[client]
+    def _recent(self, key: tuple[str, str], now: float) -> deque[float]:
+        failures = self._failures[key]
         while failures and failures[0] <= now - FAILURE_WINDOW_SECONDS:
             failures.popleft()
+        if not failures:
+            del self._failures[key]  # keep memory bounded by recent failures
+            return deque()
         return failures
 
-    def blocked(self, client: str, now: float) -> bool:
-        return len(self._recent(client, now)) >= FAILURES_PER_CLIENT
+    def blocked(self, client: str, username: str, now: float) -> bool:
+        return (
+            len(self._recent((client, ""), now)) >= FAILURES_PER_CLIENT
+            or len(self._recent((client, username), now)) >= FAILURES_PER_ACCOUNT
+        )
 
-    def failed(self, client: str, now: float) -> None:
-        self._recent(client, now).append(now)
+    def failed(self, client: str, username: str, now: float) -> None:
+        for key in ((client, ""), (client, username)):
+            self._failures[key].append(now)
+
+
+def normalised(username: str) -> str:
+    """How an account name is compared: trimmed, lower case."""
+    return username.strip().lower()[:64]
 
 
 def log_in(
     engine: sa.engine.Engine, username: str, password: str, client: str, throttle: Throttle
 ) -> tuple[str, Session] | None:
     """(the cookie's token, the session), or None for a wrong name or password.
-    Raises AccountError when too many attempts failed lately."""
+
+    Raises AccountError when too many attempts failed lately: FAILURES_PER_ACCOUNT from
+    this address for this account, FAILURES_PER_CLIENT from this address, or
+    FAILURES_PER_ACCOUNT_EVERYWHERE for this account from anywhere (a guesser with many
+    addresses), in the last FAILURE_WINDOW_SECONDS. The last is kept in the database; a
+    guesser can lock an account out that way, and the audit log shows it."""
     now = time.time()
-    username = username.strip()[:64]
+    username = normalised(username)
     with engine.begin() as db:
         recent = db.execute(
             sa.select(sa.func.count())
@@ -167,17 +193,22 @@ def log_in(
                 login_failures.c.at > now - FAILURE_WINDOW_SECONDS,
             )
         ).scalar_one()
-        blocked = recent >= FAILURES_PER_ACCOUNT or throttle.blocked(client, now)
+        row = db.execute(sa.select(accounts).where(accounts.c.username == username)).first()
+        # A name that is no account may be a password typed in the wrong field: not kept.
+        who = username if row else "okänt konto"
+        blocked = recent >= FAILURES_PER_ACCOUNT_EVERYWHERE or throttle.blocked(
+            client, username, now
+        )
         if blocked:
-            audit.record(db, username or "?", "inloggning spärrad", None, "för många försök")
+            audit.record(db, who, "inloggning spärrad", None, "för många försök")
     if blocked:
         raise AccountError("För många misslyckade försök. Vänta en kvart och försök igen.")
     with engine.begin() as db:
-        row = db.execute(sa.select(accounts).where(accounts.c.username == username)).first()
         if not _verify(row.password_hash if row else _DUMMY_HASH, password) or row.disabled:
-            db.execute(login_failures.insert().values(username=username, at=now))
-            throttle.failed(client, now)
-            audit.record(db, username or "?", "misslyckad inloggning")
+            if row:
+                db.execute(login_failures.insert().values(username=username, at=now))
+            throttle.failed(client, username, now)
+            audit.record(db, who, "misslyckad inloggning")
             return None
         if _hasher.check_needs_rehash(row.password_hash):
             db.execute(

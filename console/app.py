@@ -11,7 +11,7 @@ import asyncio
 import functools
 import re
 import secrets
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -31,7 +31,7 @@ from console.registry_health import registry_health
 from resursguiden.client_address import client_address, trusted_proxies
 from resursguiden.conversation_log import AGE_BANDS, NOT_SAID, ROLE_LABELS, summarize, transcript
 from resursguiden.opening_hours import STOCKHOLM
-from resursguiden.statistics import compute, outcome_name, shown, to_csv
+from resursguiden.statistics import compute, months, outcome_name, shown, to_csv
 
 HERE = Path(__file__).resolve().parent
 SESSION_COOKIE = "rg_console"
@@ -62,6 +62,9 @@ def create_app(
     app.ctx.engine = engine
     app.ctx.https = https
     app.ctx.throttle = accounts.Throttle()
+    # One log-in at a time: argon2 takes 64 MiB and ~50 ms a try, and the throttle's
+    # counts must be read after the previous try was recorded.
+    app.ctx.log_in_lock = asyncio.Lock()
     app.ctx.trusted_proxies = trusted_proxies()
     templates = Environment(
         loader=FileSystemLoader(HERE / "templates"),
@@ -109,6 +112,14 @@ def create_app(
     @app.middleware("request")
     async def authenticate(request: Request):
         request.ctx.session = None
+        values = [
+            *request.args.values(),
+            *(request.form.values() if request.method == "POST" else []),
+        ]
+        if any("\x00" in v for value in values for v in value):
+            return refused(request, 400, "Det som skickades innehöll otillåtna tecken.")
+        if not conversation_id_ok(request.match_info.get("conversation_id", "x")):
+            return refused(request, 404, "Samtalet finns inte (det kan ha raderats).")
         if request.path.startswith("/static/") or request.path in ("/login", "/health"):
             return None
         session = await blocking(accounts.session_for, engine, request.cookies.get(SESSION_COOKIE))
@@ -117,6 +128,8 @@ def create_app(
                 return response.redirect("/login", status=303)
             return refused(request, 403, "Du är inte inloggad, eller så har sessionen gått ut.")
         request.ctx.session = session
+        if request.route is None:  # no such page: the 404 follows, there is no form to check
+            return None
         if request.method == "POST" and not same_token(
             request.form.get("csrf"), session.csrf_token
         ):
@@ -142,16 +155,25 @@ def create_app(
 
         return wrapper
 
-    def set_cookie(resp, name: str, value: str, max_age: int | None = None) -> None:
+    def set_cookie(
+        request: Request, resp, name: str, value: str, max_age: int | None = None
+    ) -> None:
         resp.cookies[name] = value
         cookie = resp.cookies[name]
         cookie["httponly"] = True
         cookie["samesite"] = "Strict"
         cookie["path"] = "/"
-        if app.ctx.https:
+        if app.ctx.https or reached_over_https(request):
             cookie["secure"] = True
         if max_age is not None:
             cookie["max-age"] = max_age
+
+    def reached_over_https(request: Request) -> bool:
+        """A reverse proxy of ours (TRUSTED_PROXIES) terminated TLS for this request."""
+        return (
+            request.ip in app.ctx.trusted_proxies
+            and request.headers.get("x-forwarded-proto", "").lower() == "https"
+        )
 
     # --- log-in ---------------------------------------------------------------------
 
@@ -167,7 +189,7 @@ def create_app(
         if not re.fullmatch(r"[A-Za-z0-9_-]{43}", token):
             token = secrets.token_urlsafe(32)
         resp = render(request, "login.html", login_csrf=token)
-        set_cookie(resp, LOGIN_CSRF_COOKIE, token, max_age=3600)
+        set_cookie(request, resp, LOGIN_CSRF_COOKIE, token, max_age=3600)
         return resp
 
     @app.post("/login")
@@ -187,9 +209,10 @@ def create_app(
             request.ip, request.headers.get("x-forwarded-for"), app.ctx.trusted_proxies
         )
         try:
-            result = await blocking(
-                accounts.log_in, engine, username, password, client, app.ctx.throttle
-            )
+            async with app.ctx.log_in_lock:
+                result = await blocking(
+                    accounts.log_in, engine, username, password, client, app.ctx.throttle
+                )
         except AccountError as error:
             return render(request, "login.html", status=429, error=str(error), login_csrf=cookie)
         if result is None:
@@ -197,7 +220,7 @@ def create_app(
                           login_csrf=cookie, username=username)  # fmt: skip
         token, _ = result
         resp = response.redirect("/samtal", status=303)
-        set_cookie(resp, SESSION_COOKIE, token)
+        set_cookie(request, resp, SESSION_COOKIE, token)
         del resp.cookies[LOGIN_CSRF_COOKIE]
         return resp
 
@@ -218,31 +241,27 @@ def create_app(
     async def conversation_list(request: Request):
         filters = Filters.from_query(request.args)
         everything = await blocking(conversations.all_events, engine)
+        summaries = {key: summarize(key, events) for key, events in everything.items()}
         reviewed, tagged = await blocking(records.reviewed_and_tags, engine)
-        found = filters.apply(everything, reviewed, tagged)
+        found = filters.apply(everything, summaries, reviewed, tagged)
         page, pages, shown_rows = page_of(found, filters.page)
-        outcomes = sorted(
-            {o for s in found for o in s.outcomes}
-            | set(filters.outcome and [filters.outcome] or [])
-        )
+        if filters.text:
+            # Searching reads every transcript: in the audit log, redacted like notes.
+            words = await blocking(_redacted, filters.text)
+            await blocking(_audit, request, "sökning", None, words)
+        known = summaries.values()
+        outcomes = sorted({o for s in known for o in s.outcomes})
         return render(
             request, "conversations.html", filters=filters, rows=shown_rows, total=len(found),
             page=page, pages=pages, reviewed=reviewed, tagged=tagged, age_bands=AGE_BANDS,
-            counties=sorted({s.county for s in found if s.county} | {filters.county} - {""}),
+            counties=sorted({s.county for s in known if s.county}),
             outcomes=outcomes, tags=await blocking(records.all_tags, engine),
             page_link=lambda n: "/samtal?" + urlencode({**filters.query(), "sida": n}),
         )  # fmt: skip
 
-    def conversation_id_ok(conversation_id: str) -> bool:
-        return 0 < len(conversation_id) <= 255
-
     @app.get("/samtal/<conversation_id:str>")
     async def conversation(request: Request, conversation_id: str):
-        events = (
-            await blocking(conversations.events_of, engine, conversation_id)
-            if conversation_id_ok(conversation_id)
-            else []
-        )
+        events = await blocking(conversations.events_of, engine, conversation_id)
         if not events:
             return refused(request, 404, "Samtalet finns inte (det kan ha raderats).")
         await blocking(_audit, request, "transkript visat", conversation_id)
@@ -263,9 +282,11 @@ def create_app(
 
     def event_id_of(request: Request) -> int | None:
         value = str(request.form.get("event_id", ""))
-        return int(value) if value.isdigit() and len(value) < 12 else None
+        return int(value) if re.fullmatch(r"[0-9]{1,9}", value) else None
 
     async def change(request: Request, conversation_id: str, function, *args, anchor: str = ""):
+        if not await blocking(conversations.exists, engine, conversation_id):
+            return refused(request, 404, "Samtalet finns inte (det kan ha raderats).")
         try:
             await blocking(function, engine, conversation_id, *args, operator(request))
         except RecordError as error:
@@ -320,6 +341,8 @@ def create_app(
             return back_to(
                 conversation_id, "Kryssa i rutan för att bekräfta att samtalet ska raderas."
             )
+        if not await blocking(conversations.exists, engine, conversation_id):
+            return refused(request, 404, "Samtalet finns inte (det kan ha raderats).")
         await blocking(records.delete_conversation, engine, conversation_id, operator(request))
         return response.redirect(
             "/samtal?" + urlencode({"meddelande": "Samtalet är raderat."}), status=303
@@ -341,31 +364,17 @@ def create_app(
             headers={"Content-Disposition": 'attachment; filename="nlu_forslag.yml"'},
         )  # fmt: skip
 
-    @app.post("/exempel/<example_id:int>/ta-bort")
-    async def example_remove(request: Request, example_id: int):
-        await blocking(records.remove_example, engine, example_id, operator(request))
+    @app.post(r"/exempel/<example_id:[0-9]{1,9}>/ta-bort")
+    @admin_only
+    async def example_remove(request: Request, example_id: str):
+        await blocking(records.remove_example, engine, int(example_id), operator(request))
         return response.redirect("/exempel", status=303)
 
     # --- statistics -------------------------------------------------------------------
 
     def period(request: Request) -> tuple[date, date]:
         today = datetime.now(STOCKHOLM).date()
-        try:
-            last = (
-                date.fromisoformat(request.args.get("till", ""))
-                if request.args.get("till")
-                else today
-            )
-            first = (
-                date.fromisoformat(request.args.get("fran", ""))
-                if request.args.get("fran")
-                else last - timedelta(days=29)
-            )
-        except ValueError:
-            first, last = today - timedelta(days=29), today
-        if first > last or (last - first).days > 400:
-            first = last - timedelta(days=29)
-        return first, last
+        return months(request.args.get("fran", ""), request.args.get("till", ""), today)
 
     async def statistics_of(request: Request):
         first, last = period(request)
@@ -377,14 +386,15 @@ def create_app(
         first, last, stats = await statistics_of(request)
         charts = [(b, chart_of(b)) for b in stats.breakdowns]
         return render(
-            request, "statistics.html", stats=stats, charts=charts, first=first, last=last
-        )
+            request, "statistics.html", stats=stats, charts=charts, first=first, last=last,
+            first_month=first.strftime("%Y-%m"), last_month=last.strftime("%Y-%m"),
+        )  # fmt: skip
 
     @app.get("/statistik.csv")
     @admin_only
     async def statistics_csv(request: Request):
         first, last, stats = await statistics_of(request)
-        await blocking(_audit, request, "export", "statistik", f"{first}–{last}")
+        await blocking(_audit, request, "export", "statistik", f"{first} – {last}")
         return response.text(
             to_csv(stats), content_type="text/csv; charset=utf-8",
             headers={"Content-Disposition": f'attachment; filename="statistik_{first}_{last}.csv"'},
@@ -462,6 +472,10 @@ def create_app(
     return app
 
 
+def conversation_id_ok(conversation_id: str) -> bool:
+    return 0 < len(conversation_id) <= 255  # the events table's sender_id
+
+
 def same_token(given: object, expected: str) -> bool:
     """Constant-time; any text (compare_digest refuses non-ASCII str, so bytes)."""
     return secrets.compare_digest(str(given or "").encode(), expected.encode())
@@ -470,10 +484,10 @@ def same_token(given: object, expected: str) -> bool:
 def chart_of(breakdown) -> Markup:
     """Columns for time (a date under every seventh day), bars for groups."""
     if breakdown.title == "Per dag":
-        return column_chart(breakdown.title, breakdown.rows, label_every=7)
+        return column_chart(breakdown.title, breakdown.cells, label_every=7)
     if breakdown.title == "Per vecka":
-        return column_chart(breakdown.title, breakdown.rows)
-    return bar_chart(breakdown.title, breakdown.rows)
+        return column_chart(breakdown.title, breakdown.cells)
+    return bar_chart(breakdown.title, breakdown.cells)
 
 
 def _redacted(text: str) -> str:

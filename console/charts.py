@@ -1,46 +1,95 @@
-"""Bar charts as SVG, drawn on the server (no JavaScript). A count of 1–4 is drawn as a
-short grey bar marked "< 5", never its true length, so the chart hides what the tables
-hide."""
+"""Bar and column charts as SVG, drawn on the server (no JavaScript), from the cells the
+statistics may show: a hidden count ("< 5" or "dold") is a short grey bar of the same
+length whatever the count, and the scale comes from the shown counts alone, so a chart
+gives away nothing its table hides."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from markupsafe import Markup, escape
 
-from resursguiden.statistics import SMALLEST_SHOWN, shown
+from resursguiden.statistics import SMALLEST_SHOWN, Cell
 
 BAR_HEIGHT = 22
 GAP = 6
 LABEL_WIDTH = 200
 CHART_WIDTH = 640
+HIDDEN_LENGTH = 8
 
 
-def bar_chart(title: str, rows: tuple[tuple[str, int], ...] | list[tuple[str, int]]) -> Markup:
-    """Horizontal bars, one per (label, count), largest scale first."""
-    rows = list(rows)
-    drawable = [count for _, count in rows if count >= SMALLEST_SHOWN]
-    scale_max = max(drawable, default=SMALLEST_SHOWN)
+def bar_chart(title: str, cells: Sequence[Cell]) -> Markup:
+    """Horizontal bars, one per group, in the given order."""
     bar_space = CHART_WIDTH - LABEL_WIDTH - 60
-    height = len(rows) * (BAR_HEIGHT + GAP) + GAP
-    parts = [
-        _svg_start(title, height),
-    ]
-    for index, (label, count) in enumerate(rows):
+    scale = _scale(cells)
+    height = len(cells) * (BAR_HEIGHT + GAP) + GAP
+    parts = [_svg_start(title, height)]
+    for index, cell in enumerate(cells):
         y = GAP + index * (BAR_HEIGHT + GAP)
         baseline = y + BAR_HEIGHT - 6
-        suppressed = 0 < count < SMALLEST_SHOWN
-        # A suppressed bar has the length of "a few", the same whatever the count.
-        length = (
-            0 if count == 0 else (8 if suppressed else max(2, round(bar_space * count / scale_max)))
-        )
-        css = "bar suppressed" if suppressed else "bar"
-        box = f'x="{LABEL_WIDTH}" y="{y}" width="{length}" height="{BAR_HEIGHT}"'
+        length = _length(cell, bar_space, scale)
+        box = f'x="{LABEL_WIDTH}" y="{y}" width="{length:.0f}" height="{BAR_HEIGHT}"'
+        label = escape(cell.label)
         parts.append(
-            f'<text x="{LABEL_WIDTH - 8}" y="{baseline}" text-anchor="end">{escape(label)}</text>'
-            f'<rect class="{css}" {box}/>'
-            f'<text x="{LABEL_WIDTH + length + 6}" y="{baseline}">{escape(shown(count))}</text>'
+            f'<text x="{LABEL_WIDTH - 8}" y="{baseline}" text-anchor="end">{label}</text>'
+            f'<rect class="{_css(cell)}" {box}/>'
+            f'<text x="{LABEL_WIDTH + length + 6:.0f}" y="{baseline}">{escape(cell.text)}</text>'
         )
     parts.append("</svg>")
     return Markup("".join(parts))
+
+
+def column_chart(title: str, cells: Sequence[Cell], label_every: int = 1) -> Markup:
+    """Columns over time (days or weeks), oldest first; every count written above its
+    column, and the label under the first column and every `label_every`-th after it."""
+    top, bottom, left = 18, 34, 36
+    plot_height = 150
+    scale = _scale(cells)
+    step = (CHART_WIDTH - 2 * left) / max(1, len(cells))
+    width = max(2.0, step * 0.7)
+    height = top + plot_height + bottom
+    parts = [
+        _svg_start(title, height),
+        f'<line class="axis" x1="{left}" x2="{CHART_WIDTH - left}" y1="{top + plot_height}"'
+        f' y2="{top + plot_height}"/>',
+    ]
+    for index, cell in enumerate(cells):
+        x = left + index * step + (step - width) / 2
+        length = _length(cell, plot_height, scale, hidden_length=6)
+        y = top + plot_height - length
+        centre = x + width / 2
+        parts.append(
+            f'<rect class="{_css(cell)}" x="{x:.1f}" y="{y:.1f}" width="{width:.1f}"'
+            f' height="{length:.1f}"/>'
+        )
+        if cell.count:
+            parts.append(
+                f'<text class="small" x="{centre:.1f}" y="{y - 4:.1f}" text-anchor="middle">'
+                f"{escape(cell.text)}</text>"
+            )
+        if index % label_every == 0:
+            parts.append(
+                f'<text class="small" x="{centre:.1f}" y="{top + plot_height + 16}"'
+                f' text-anchor="middle">{escape(cell.label)}</text>'
+            )
+    parts.append("</svg>")
+    return Markup("".join(parts))
+
+
+def _scale(cells: Sequence[Cell]) -> int:
+    return max((c.count for c in cells if not c.hidden), default=SMALLEST_SHOWN) or SMALLEST_SHOWN
+
+
+def _length(cell: Cell, space: float, scale: int, hidden_length: float = HIDDEN_LENGTH) -> float:
+    if cell.count == 0:
+        return 0
+    if cell.hidden:
+        return hidden_length
+    return max(2, space * cell.count / scale)
+
+
+def _css(cell: Cell) -> str:
+    return "bar suppressed" if cell.hidden else "bar"
 
 
 def _svg_start(title: str, height: int) -> str:
@@ -53,46 +102,3 @@ def _svg_start(title: str, height: int) -> str:
 
 def _id(title: str) -> str:
     return "chart-" + "".join(c if c.isalnum() else "-" for c in title.lower())
-
-
-def column_chart(
-    title: str, rows: tuple[tuple[str, int], ...] | list[tuple[str, int]], label_every: int = 1
-) -> Markup:
-    """Columns over time (days or weeks), oldest first; every count written above its
-    column, and the label under the first column and every `label_every`-th after it."""
-    rows = list(rows)
-    top, bottom, left = 18, 34, 36
-    plot_height = 150
-    drawable = [count for _, count in rows if count >= SMALLEST_SHOWN]
-    scale_max = max(drawable, default=SMALLEST_SHOWN)
-    step = (CHART_WIDTH - 2 * left) / max(1, len(rows))
-    width = max(2.0, step * 0.7)
-    height = top + plot_height + bottom
-    parts = [
-        _svg_start(title, height),
-        f'<line class="axis" x1="{left}" x2="{CHART_WIDTH - left}" y1="{top + plot_height}"'
-        f' y2="{top + plot_height}"/>',
-    ]
-    for index, (label, count) in enumerate(rows):
-        x = left + index * step + (step - width) / 2
-        suppressed = 0 < count < SMALLEST_SHOWN
-        length = 0 if count == 0 else (6 if suppressed else max(2, plot_height * count / scale_max))
-        y = top + plot_height - length
-        centre = x + width / 2
-        css = "bar suppressed" if suppressed else "bar"
-        parts.append(
-            f'<rect class="{css}" x="{x:.1f}" y="{y:.1f}" width="{width:.1f}"'
-            f' height="{length:.1f}"/>'
-        )
-        if count:
-            parts.append(
-                f'<text class="small" x="{centre:.1f}" y="{y - 4:.1f}" text-anchor="middle">'
-                f"{escape(shown(count))}</text>"
-            )
-        if index % label_every == 0:
-            parts.append(
-                f'<text class="small" x="{centre:.1f}" y="{top + plot_height + 16}"'
-                f' text-anchor="middle">{escape(label)}</text>'
-            )
-    parts.append("</svg>")
-    return Markup("".join(parts))

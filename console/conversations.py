@@ -69,6 +69,16 @@ def events_of(engine: sa.engine.Engine, conversation_id: str) -> Events:
         return [(row.id, _decoded(row.data)) for row in rows]
 
 
+def exists(engine: sa.engine.Engine, conversation_id: str) -> bool:
+    with engine.connect() as db:
+        if not _has_events_table(db):
+            return False
+        found = db.execute(
+            sa.select(events.c.id).where(events.c.sender_id == conversation_id).limit(1)
+        ).first()
+    return found is not None
+
+
 def user_text(engine: sa.engine.Engine, conversation_id: str, event_id: int) -> str | None:
     """The (redacted) text of one message the person sent, or None."""
     with engine.connect() as db:

@@ -3,11 +3,12 @@ Python against the summaries: nothing a filter holds reaches SQL."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, fields
 from datetime import date
 from typing import Any
 
-from resursguiden.conversation_log import AGE_BANDS, NOT_SAID, Summary, summarize
+from resursguiden.conversation_log import AGE_BANDS, NOT_SAID, Summary
 
 PAGE_SIZE = 25
 NOT_SAID_ROLE = "okand"
@@ -37,7 +38,7 @@ class Filters:
                 continue
             values[field.name] = str(args.get(field.name, "") or "")[:MAX_TEXT].strip()
         page = str(args.get("sida", "1"))
-        values["page"] = int(page) if page.isdigit() and len(page) < 7 else 1
+        values["page"] = int(page) if re.fullmatch(r"[0-9]{1,6}", page) else 1
         for name in ("fran", "till"):
             if values[name] and _day(values[name]) is None:
                 values[name] = ""
@@ -52,13 +53,17 @@ class Filters:
         }
 
     def apply(
-        self, everything: dict[str, list], reviewed: set[str], tagged: dict[str, set[str]]
+        self,
+        everything: dict[str, list],
+        summaries: dict[str, Summary],
+        reviewed: set[str],
+        tagged: dict[str, set[str]],
     ) -> list[Summary]:
         first, last = _day(self.fran), _day(self.till)
         needle = self.text.casefold()
         found = []
         for conversation_id, events in everything.items():
-            summary = summarize(conversation_id, events)
+            summary = summaries[conversation_id]
             checks = [
                 first is None or summary.day >= first,
                 last is None or summary.day <= last,

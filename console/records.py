@@ -15,7 +15,9 @@ from resursguiden.opening_hours import STOCKHOLM
 
 MAX_TAG = 64
 MAX_NOTE = 2000
-CONVERSATION_TABLES = (reviews, tags, notes, flags)
+# Everything operators add to a conversation goes with it (proposed examples too: they
+# hold the person's words, redacted but theirs).
+CONVERSATION_TABLES = (reviews, tags, notes, flags, nlu_examples)
 
 
 class RecordError(ValueError):
@@ -131,10 +133,11 @@ def add_tag(engine: sa.engine.Engine, conversation_id: str, tag: str, operator: 
 
 def remove_tag(engine: sa.engine.Engine, conversation_id: str, tag: str, operator: str) -> None:
     with engine.begin() as db:
-        db.execute(
+        removed = db.execute(
             tags.delete().where(tags.c.conversation_id == conversation_id, tags.c.tag == tag)
-        )
-        audit.record(db, operator, "tagg borttagen", conversation_id, tag)
+        ).rowcount
+        if removed:  # only a tag that was there: the log never holds what was merely typed
+            audit.record(db, operator, "tagg borttagen", conversation_id, tag)
 
 
 def add_note(engine: sa.engine.Engine, conversation_id: str, text: str, operator: str) -> None:
@@ -222,8 +225,7 @@ def remove_example(engine: sa.engine.Engine, example_id: int, operator: str) -> 
 
 
 def delete_conversation(engine: sa.engine.Engine, conversation_id: str, operator: str) -> int:
-    """The conversation's events and everything operators added to it (proposed examples,
-    redacted and meant for developers, stay)."""
+    """The conversation's events and everything operators added to it."""
     with engine.begin() as db:
         deleted = conversations.delete(db, conversation_id)
         for table in CONVERSATION_TABLES:

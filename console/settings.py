@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 
 import sqlalchemy as sa
 
@@ -37,6 +38,6 @@ def https() -> bool:
 def audit_days() -> int:
     """How long the audit log keeps an entry (CONSOLE_AUDIT_DAYS, a year by default)."""
     value = os.environ.get("CONSOLE_AUDIT_DAYS", "365").strip()
-    if not value.isdigit() or int(value) < 1:
+    if not re.fullmatch(r"[0-9]{1,6}", value) or int(value) < 1:
         raise ValueError(f"CONSOLE_AUDIT_DAYS must be a whole number of days, not {value!r}")
     return int(value)

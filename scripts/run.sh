@@ -33,6 +33,15 @@ for name in CONSOLE_PORT CONSOLE_AUDIT_DAYS; do
     esac
 done
 
+# Off this machine the console's cookies must travel over TLS only.
+case "${CONSOLE_HOST:-127.0.0.1}" in
+    127.0.0.1|localhost|::1) ;;
+    *) if [ "${CONSOLE_HTTPS:-false}" != "true" ]; then
+           echo "run: CONSOLE_HOST=$CONSOLE_HOST reaches beyond this machine: put the console behind a reverse proxy with TLS and set CONSOLE_HTTPS=true" >&2
+           exit 2
+       fi ;;
+esac
+
 # Exact web site origins only (resursguiden/web_origins.py says what is wrong).
 python -m resursguiden.web_origins "$ALLOWED_ORIGINS" || exit 2
 

@@ -7,7 +7,7 @@ from console.charts import bar_chart
 from console.filters import page_of
 from resursguiden.conversation_log import summarize, transcript
 from resursguiden.opening_hours import STOCKHOLM
-from resursguiden.statistics import compute, shown, to_csv
+from resursguiden.statistics import Cell, compute, months, shown, to_csv
 
 MONDAY_NOON = datetime(2026, 11, 23, 12, 0, tzinfo=STOCKHOLM).timestamp()
 
@@ -101,6 +101,10 @@ def test_the_transcript_marks_fallbacks_low_confidence_and_the_emergency_path():
     assert all(e.text != "action_listen" for e in entries)
 
 
+def cell_texts(breakdown) -> dict[str, str]:
+    return {cell.label: cell.text for cell in breakdown.cells}
+
+
 def test_counts_of_one_to_four_are_suppressed_everywhere():
     assert [shown(n) for n in (0, 1, 4, 5, 12)] == ["0", "< 5", "< 5", "5", "12"]
     summaries = [summarize(f"{i:032x}", routed()) for i in range(6)]
@@ -109,17 +113,55 @@ def test_counts_of_one_to_four_are_suppressed_everywhere():
 
     assert stats.conversations == 7
     assert stats.breakdown("Län").rows == (("Uppsala län", 6), ("Värmlands län", 1))
+    # 7 in all and 1 hidden: Uppsala's 6 would give Värmland away, so it is hidden too.
+    assert cell_texts(stats.breakdown("Län")) == {"Uppsala län": "dold", "Värmlands län": "< 5"}
     assert dict(stats.breakdown("Per dag").rows) == {"2026-11-23": 7, "2026-11-24": 0}
     exported = to_csv(stats)
-    assert "Län,Uppsala län,6\n" in exported
+    assert "Län,Uppsala län,dold\n" in exported
     assert "Län,Värmlands län,< 5\n" in exported
     assert "Vem som skrev,Yrkesverksam,< 5\n" in exported
-    assert "Hänvisning,Origo,6\n" in exported
-    assert stats.reached_share == "100 %"
+    assert "Samtal,Alla,7\n" in exported
+    assert not any(line.endswith(",6") for line in exported.splitlines())
 
-    chart = str(bar_chart("Län", stats.breakdown("Län").rows))
-    assert ">&lt; 5</text>" in chart
-    assert chart.count('class="bar suppressed"') == 1
+    chart = str(bar_chart("Län", stats.breakdown("Län").cells))
+    assert ">&lt; 5</text>" in chart and ">dold</text>" in chart
+    assert chart.count('class="bar suppressed"') == 2 and ">6<" not in chart
+
+
+def test_with_two_small_groups_the_large_ones_are_shown():
+    summaries = [summarize(f"{i:032x}", routed()) for i in range(6)]
+    summaries += [summarize("c" * 32, routed("17:1780", 30, "professionals", "line:bris"))]
+    summaries += [summarize("e" * 32, routed("07:0780", 30, "professionals", "line:bris"))]
+    texts = cell_texts(compute(summaries).breakdown("Län"))
+    assert texts == {"Uppsala län": "6", "Värmlands län": "< 5", "Kronobergs län": "< 5"}
+
+
+def test_a_week_shown_never_gives_a_hidden_day_away_nor_days_a_hidden_week():
+    monday = MONDAY_NOON
+    day = 86_400
+    summaries = [summarize(f"{i:032x}", routed(at=monday)) for i in range(6)]  # Monday: 6
+    summaries += [summarize(f"{i:032x}a", routed(at=monday + day)) for i in range(2)]  # Tue: 2
+    stats = compute(summaries, date(2026, 11, 23), date(2026, 11, 29))
+    days = cell_texts(stats.breakdown("Per dag"))
+    assert days["2026-11-24"] == "< 5" and days["2026-11-23"] == "dold"
+    assert cell_texts(stats.breakdown("Per vecka")) == {"2026-v48": "8"}
+
+    # A week of 1–4 beside a week of 9: the large week is hidden, and so is its day.
+    later = [summarize(f"{i:032x}b", routed(at=monday + 7 * day)) for i in range(9)]
+    stats = compute(summaries[6:] + later, date(2026, 11, 23), date(2026, 12, 6))
+    assert cell_texts(stats.breakdown("Per vecka")) == {"2026-v48": "< 5", "2026-v49": "dold"}
+    assert cell_texts(stats.breakdown("Per dag"))["2026-11-30"] == "dold"
+
+
+def test_a_period_is_whole_months_and_bad_months_give_this_month():
+    today = date(2026, 11, 30)
+    assert months("2026-09", "2026-10", today) == (date(2026, 9, 1), date(2026, 10, 31))
+    assert months("", "", today) == (date(2026, 11, 1), date(2026, 11, 30))
+    assert months("2026-12", "2026-12", today) == (date(2026, 12, 1), date(2026, 12, 31))
+    for bad in ("0001-01", "9999-12", "2026-13", "2026-²", "x", "2026-11-05", "'; --"):
+        assert months(bad, bad, today) == (date(2026, 11, 1), date(2026, 11, 30)), bad
+    assert months("2026-11", "2026-01", today)[0] == date(2026, 1, 1)  # reversed: one month
+    assert months("2020-01", "2026-11", today)[0] == date(2026, 11, 1)  # over 12 months
 
 
 def test_a_share_is_hidden_when_the_part_or_the_rest_is_a_small_group():
@@ -132,7 +174,7 @@ def test_a_share_is_hidden_when_the_part_or_the_rest_is_a_small_group():
 
 
 def test_labels_in_charts_are_escaped():
-    chart = str(bar_chart("<b>Län</b>", [("<script>x</script>", 7)]))
+    chart = str(bar_chart("<b>Län</b>", [Cell("<script>x</script>", 7, "7")]))
     assert "<script>" not in chart and "&lt;script&gt;" in chart
 
 
