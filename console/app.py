@@ -31,7 +31,7 @@ from console.registry_health import registry_health
 from resursguiden.client_address import client_address, trusted_proxies
 from resursguiden.conversation_log import AGE_BANDS, NOT_SAID, ROLE_LABELS, summarize, transcript
 from resursguiden.opening_hours import STOCKHOLM
-from resursguiden.statistics import compute, months, outcome_name, shown, to_csv
+from resursguiden.statistics import compute, months, outcome_name, to_csv
 
 HERE = Path(__file__).resolve().parent
 SESSION_COOKIE = "rg_console"
@@ -73,7 +73,6 @@ def create_app(
         lstrip_blocks=True,
     )
     templates.filters["when"] = lambda moment: moment.strftime("%Y-%m-%d %H:%M") if moment else ""
-    templates.filters["shown"] = shown
     templates.filters["outcome"] = outcome_name
     templates.globals.update(role_labels=ROLE_LABELS, not_said=NOT_SAID)
     app.static("/static", str(HERE / "static"), name="static")
@@ -255,7 +254,7 @@ def create_app(
             request, "conversations.html", filters=filters, rows=shown_rows, total=len(found),
             page=page, pages=pages, reviewed=reviewed, tagged=tagged, age_bands=AGE_BANDS,
             counties=sorted({s.county for s in known if s.county}),
-            outcomes=outcomes, tags=await blocking(records.all_tags, engine),
+            outcomes=outcomes, tags=sorted(set().union(*tagged.values())),
             page_link=lambda n: "/samtal?" + urlencode({**filters.query(), "sida": n}),
         )  # fmt: skip
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass, fields
 from datetime import date
 from typing import Any
 
-from resursguiden.conversation_log import AGE_BANDS, NOT_SAID, Summary
+from resursguiden.conversation_log import NOT_SAID, Summary
 
 PAGE_SIZE = 25
 NOT_SAID_ROLE = "okand"
@@ -100,6 +100,3 @@ def _day(text: str) -> date | None:
         return date.fromisoformat(text)
     except ValueError:
         return None
-
-
-__all__ = ["AGE_BANDS", "Filters", "page_of"]

@@ -96,11 +96,6 @@ def reviewed_and_tags(engine: sa.engine.Engine) -> tuple[set[str], dict[str, set
     return reviewed, tagged
 
 
-def all_tags(engine: sa.engine.Engine) -> list[str]:
-    with engine.connect() as db:
-        return sorted(r[0] for r in db.execute(sa.select(tags.c.tag).distinct()))
-
-
 def set_reviewed(
     engine: sa.engine.Engine, conversation_id: str, reviewed: bool, operator: str
 ) -> None:

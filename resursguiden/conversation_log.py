@@ -9,7 +9,7 @@ routing form's slots (role, place, age), the routing answer's `outcome` slot, th
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
@@ -69,7 +69,6 @@ class Entry:
     buttons: tuple[str, ...] = ()
     policy: str | None = None
     slot_value: Any = None
-    flags: tuple[str, ...] = field(default_factory=tuple)
 
 
 def age_band(age: Any) -> str | None:

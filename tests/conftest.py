@@ -1,4 +1,7 @@
+import shutil
+
 import pytest
+from playwright.sync_api import sync_playwright
 
 from tests.console_world import World, start_console, talk_to_the_bot
 from tests.helpers import MODEL, RasaServer, endpoints_with
@@ -27,3 +30,14 @@ def console_world(tmp_path_factory):
     console = start_console(tmp, endpoints)
     yield World(console, endpoints, ids, replies)
     console.stop()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium, headless, for the widget's and the console's browser tests."""
+    chromium = shutil.which("chromium") or "/usr/bin/chromium"
+    with sync_playwright() as playwright:
+        # As root (CI) Chromium's sandbox cannot start; the pages are our own.
+        browser = playwright.chromium.launch(executable_path=chromium, args=["--no-sandbox"])
+        yield browser
+        browser.close()

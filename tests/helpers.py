@@ -92,8 +92,66 @@ def stop_process_group(process: subprocess.Popen | None, timeout: float) -> None
             process.wait()
 
 
-class RasaServer:
-    """`rasa run` with the product's model and credentials, in its own process group."""
+class Service:
+    """A server the tests start in its own process group, with its output in a log file;
+    stopped (SIGTERM, then SIGKILL) with everything it started."""
+
+    what = "the server"
+    start_timeout = 120.0
+    stop_timeout = 30.0
+
+    def __init__(self, log_path: Path, env: dict[str, str] | None = None):
+        self.log_path = log_path
+        self.env = env or {}
+        self.process: subprocess.Popen | None = None
+
+    def command(self) -> list[str]:
+        raise NotImplementedError
+
+    def environment(self) -> dict[str, str]:
+        return {**os.environ, **QUIET_ENV, **self.env}
+
+    def ready(self) -> bool:
+        raise NotImplementedError
+
+    def launch(self) -> None:
+        """Starts it without waiting until it is ready."""
+        self.log = open(self.log_path, "ab")  # noqa: SIM115 - closed in stop()
+        self.process = subprocess.Popen(
+            self.command(), cwd=ROOT, env=self.environment(), stdout=self.log,
+            stderr=subprocess.STDOUT, start_new_session=True,
+        )  # fmt: skip
+
+    def start(self):
+        self.launch()
+        wait_until(self.ready, self.start_timeout, self.what, self.process)
+        return self
+
+    def stop(self) -> None:
+        stop_process_group(self.process, timeout=self.stop_timeout)
+        self.log.close()
+
+    def logs(self) -> str:
+        return self.log_path.read_text(encoding="utf-8", errors="replace")
+
+    def __enter__(self):
+        return self.start()
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
+
+
+def answers_health(url: str) -> bool:
+    try:
+        return requests.get(f"{url}/health", timeout=2).ok
+    except requests.ConnectionError:
+        return False
+
+
+class RasaServer(Service):
+    """`rasa run` with the product's model and credentials."""
+
+    what = "the Rasa server"
 
     def __init__(
         self,
@@ -103,50 +161,33 @@ class RasaServer:
         extra_args: tuple[str, ...] = (),
         env: dict[str, str] | None = None,
     ):
+        super().__init__(log_path, env)
         self.port = port or free_port()
         self.endpoints = endpoints
-        self.log_path = log_path
         self.extra_args = extra_args
-        self.env = env or {}
-        self.process: subprocess.Popen | None = None
+        self.origins = settings()["ALLOWED_ORIGINS"]
 
     @property
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
 
-    def start(self) -> RasaServer:
-        origins = settings()["ALLOWED_ORIGINS"]
-        env = {**os.environ, **QUIET_ENV, "ALLOWED_ORIGINS": origins, **self.env}
-        command = [
+    def environment(self) -> dict[str, str]:
+        return {**os.environ, **QUIET_ENV, "ALLOWED_ORIGINS": self.origins, **self.env}
+
+    def command(self) -> list[str]:
+        return [
             str(VENV_BIN / "rasa"), "run",
             "--model", str(MODEL),
             "--endpoints", str(self.endpoints),
             "--credentials", "credentials.yml",
             "--interface", "127.0.0.1",
             "--port", str(self.port),
-            "--cors", *origins.split(),
+            "--cors", *self.origins.split(),
             *self.extra_args,
         ]  # fmt: skip
-        self.log = open(self.log_path, "ab")  # noqa: SIM115 - closed in stop()
-        self.process = subprocess.Popen(
-            command, cwd=ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )  # fmt: skip
-        wait_until(lambda: server_answers(self.port), 120, "the Rasa server", self.process)
-        return self
 
-    def stop(self) -> None:
-        stop_process_group(self.process, timeout=30)
-        self.log.close()
-
-    def logs(self) -> str:
-        return self.log_path.read_text(encoding="utf-8", errors="replace")
-
-    def __enter__(self) -> RasaServer:
-        return self.start()
-
-    def __exit__(self, *exc) -> None:
-        self.stop()
+    def ready(self) -> bool:
+        return server_answers(self.port)
 
 
 def chat(base_url: str, sender: str, message: str) -> list[dict]:
@@ -164,69 +205,43 @@ def texts(replies: list[dict]) -> str:
     return " ".join(reply.get("text", "") for reply in replies)
 
 
-class ActionServer:
+class ActionServer(Service):
     """`rasa run actions` with the product's actions package."""
 
+    what = "the action server"
+    start_timeout = 60.0
+
     def __init__(self, log_path: Path, port: int | None = None):
+        super().__init__(log_path, {"SANIC_HOST": "127.0.0.1"})
         self.port = port or free_port()
-        self.log_path = log_path
-        self.process: subprocess.Popen | None = None
 
     @property
     def webhook(self) -> str:
         return f"http://127.0.0.1:{self.port}/webhook"
 
-    def start(self) -> ActionServer:
-        env = {**os.environ, **QUIET_ENV, "SANIC_HOST": "127.0.0.1"}
-        command = [
-            str(VENV_BIN / "rasa"),
-            "run",
-            "actions",
-            "--actions",
-            "actions",
-            "--port",
-            str(self.port),
-        ]
-        self.log = open(self.log_path, "ab")  # noqa: SIM115 - closed in stop()
-        self.process = subprocess.Popen(
-            command, cwd=ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )  # fmt: skip
+    def command(self) -> list[str]:
+        rasa = str(VENV_BIN / "rasa")
+        return [rasa, "run", "actions", "--actions", "actions", "--port", str(self.port)]
 
-        def healthy() -> bool:
-            try:
-                return requests.get(f"http://127.0.0.1:{self.port}/health", timeout=2).ok
-            except requests.ConnectionError:
-                return False
-
-        wait_until(healthy, 60, "the action server", self.process)
-        return self
-
-    def stop(self) -> None:
-        if self.process and self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGTERM)
-            self.process.wait(timeout=30)
-        self.log.close()
-
-    def __enter__(self) -> ActionServer:
-        return self.start()
-
-    def __exit__(self, *exc) -> None:
-        self.stop()
+    def ready(self) -> bool:
+        return answers_health(f"http://127.0.0.1:{self.port}")
 
 
-class Product:
-    """The whole product as `make run` starts it (scripts/run.sh: Rasa, actions, demo
-    site), on free ports and its own SQLite file. The action server keeps port 5055."""
+class Product(Service):
+    """The whole product as `make run` starts it (scripts/run.sh: Rasa, actions, console,
+    demo site), on free ports and its own SQLite file. The action server keeps port 5055."""
+
+    what = "the product (Rasa and the demo site)"
+    start_timeout = 180.0
+    stop_timeout = 60.0
 
     def __init__(self, tmp_path: Path):
+        super().__init__(tmp_path / "product.log")
         self.rasa_port = free_port()
         self.demo_port = free_port()
         self.console_port = free_port()
         self.tracker_db = tmp_path / "tracker.db"
         self.endpoints = endpoints_with(tmp_path, db=str(self.tracker_db))
-        self.log_path = tmp_path / "product.log"
-        self.process: subprocess.Popen | None = None
 
     @property
     def demo_url(self) -> str:
@@ -236,9 +251,8 @@ class Product:
     def rasa_url(self) -> str:
         return f"http://127.0.0.1:{self.rasa_port}"
 
-    def start(self) -> Product:
-        assert port_is_free(5055), "port 5055 is taken: stop the running product first"
-        env = {
+    def environment(self) -> dict[str, str]:
+        return {
             **os.environ,
             "RASA_PORT": str(self.rasa_port),
             "DEMO_PORT": str(self.demo_port),
@@ -246,42 +260,29 @@ class Product:
             "RASA_ENDPOINTS": str(self.endpoints),
             "ALLOWED_ORIGINS": f"http://127.0.0.1:{self.demo_port}",
         }
-        self.log = open(self.log_path, "ab")  # noqa: SIM115 - closed in stop()
-        self.process = subprocess.Popen(
-            ["scripts/run.sh"], cwd=ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )  # fmt: skip
 
-        def ready() -> bool:
-            return server_answers(self.demo_port) and server_answers(self.rasa_port)
+    def command(self) -> list[str]:
+        return ["scripts/run.sh"]
 
-        wait_until(ready, 180, "the product (Rasa and the demo site)", self.process)
-        return self
+    def launch(self) -> None:
+        assert port_is_free(5055), "port 5055 is taken: stop the running product first"
+        super().launch()
 
-    def stop(self) -> None:
-        stop_process_group(self.process, timeout=60)
-        self.log.close()
-
-    def logs(self) -> str:
-        return self.log_path.read_text(encoding="utf-8", errors="replace")
-
-    def __enter__(self) -> Product:
-        return self.start()
-
-    def __exit__(self, *exc) -> None:
-        self.stop()
+    def ready(self) -> bool:
+        return server_answers(self.demo_port) and server_answers(self.rasa_port)
 
 
-class ConsoleServer:
+class ConsoleServer(Service):
     """The operator console (`python -m console`) on a free port, reading the database the
     given endpoints file names."""
 
+    what = "the console"
+    start_timeout = 60.0
+
     def __init__(self, endpoints: Path, log_path: Path, env: dict[str, str] | None = None):
+        super().__init__(log_path, env)
         self.port = free_port()
         self.endpoints = endpoints
-        self.log_path = log_path
-        self.env = env or {}
-        self.process: subprocess.Popen | None = None
 
     @property
     def url(self) -> str:
@@ -289,9 +290,12 @@ class ConsoleServer:
 
     def environment(self) -> dict[str, str]:
         return {
-            **os.environ, **QUIET_ENV, **self.env,
+            **super().environment(),
             "RASA_ENDPOINTS": str(self.endpoints), "CONSOLE_PORT": str(self.port),
         }  # fmt: skip
+
+    def command(self) -> list[str]:
+        return [str(VENV_BIN / "python"), "-m", "console"]
 
     def cli(self, *args: str, password: str | None = None) -> subprocess.CompletedProcess:
         """`python -m console.cli ...` against the same database."""
@@ -300,31 +304,5 @@ class ConsoleServer:
             env=self.environment(), input=password, capture_output=True, text=True, timeout=60,
         )  # fmt: skip
 
-    def start(self) -> ConsoleServer:
-        self.log = open(self.log_path, "ab")  # noqa: SIM115 - closed in stop()
-        self.process = subprocess.Popen(
-            [str(VENV_BIN / "python"), "-m", "console"], cwd=ROOT, env=self.environment(),
-            stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True,
-        )  # fmt: skip
-
-        def healthy() -> bool:
-            try:
-                return requests.get(f"{self.url}/health", timeout=2).ok
-            except requests.ConnectionError:
-                return False
-
-        wait_until(healthy, 60, "the console", self.process)
-        return self
-
-    def stop(self) -> None:
-        stop_process_group(self.process, timeout=30)
-        self.log.close()
-
-    def logs(self) -> str:
-        return self.log_path.read_text(encoding="utf-8", errors="replace")
-
-    def __enter__(self) -> ConsoleServer:
-        return self.start()
-
-    def __exit__(self, *exc) -> None:
-        self.stop()
+    def ready(self) -> bool:
+        return answers_health(self.url)

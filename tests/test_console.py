@@ -27,7 +27,7 @@ from tests.console_world import (
     World,
     logged_in,
 )
-from tests.helpers import ROOT, VENV_BIN, ConsoleServer, wait_until
+from tests.helpers import ROOT, ConsoleServer, wait_until
 
 
 @pytest.fixture(scope="module")
@@ -487,11 +487,7 @@ def test_a_console_that_cannot_start_waits_and_never_stops_the_chat(world, tmp_p
         taken.listen()
         console = ConsoleServer(world.endpoints, tmp_path / "taken.log")
         console.port = taken.getsockname()[1]
-        console.log = open(console.log_path, "ab")  # noqa: SIM115 - closed in stop()
-        console.process = subprocess.Popen(
-            [str(VENV_BIN / "python"), "-m", "console"], cwd=ROOT, env=console.environment(),
-            stdout=console.log, stderr=subprocess.STDOUT, start_new_session=True,
-        )  # fmt: skip
+        console.launch()
         try:
             wait_until(
                 lambda: "cannot listen" in console.logs(), 60, "the message", console.process

@@ -1,22 +1,11 @@
 """The operator console in Chromium: axe finds no serious accessibility problem on the key
 pages, everything works from the keyboard, and hostile text stays text."""
 
-import shutil
-
 import pytest
-from playwright.sync_api import Page, expect, sync_playwright
+from playwright.sync_api import Page, expect
 
 from tests.console_world import PASSWORDS
 from tests.test_widget_browser import AXE, serious_violations
-
-
-@pytest.fixture(scope="module")
-def browser():
-    chromium = shutil.which("chromium") or "/usr/bin/chromium"
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium, args=["--no-sandbox"])
-        yield browser
-        browser.close()
 
 
 @pytest.fixture

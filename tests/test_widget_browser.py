@@ -10,12 +10,11 @@ hostile bot text stays text.
 from __future__ import annotations
 
 import json
-import shutil
 import sqlite3
 
 import pytest
 import requests
-from playwright.sync_api import Page, expect, sync_playwright
+from playwright.sync_api import Page, expect
 
 from tests.helpers import ROOT, Product, wait_until
 
@@ -32,16 +31,6 @@ def product(tmp_path_factory):
     product = Product(tmp_path_factory.mktemp("widget")).start()
     yield product
     product.stop()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    chromium = shutil.which("chromium") or "/usr/bin/chromium"
-    with sync_playwright() as playwright:
-        # As root (CI) Chromium's sandbox cannot start; the pages are our own.
-        browser = playwright.chromium.launch(executable_path=chromium, args=["--no-sandbox"])
-        yield browser
-        browser.close()
 
 
 def stand_in(body: str):
