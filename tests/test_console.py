@@ -27,7 +27,7 @@ from tests.console_world import (
     World,
     logged_in,
 )
-from tests.helpers import ROOT, ConsoleServer, wait_until
+from tests.helpers import ROOT, VENV_BIN, ConsoleServer, stop_process_group, wait_until
 
 
 @pytest.fixture(scope="module")
@@ -607,3 +607,29 @@ def audit_actions_by(world: World, action: str) -> list[str]:
     with database(world) as db:
         rows = db.execute("SELECT operator FROM console_audit_log WHERE action = ?", (action,))
         return [row[0] for row in rows]
+
+
+def test_a_console_that_stops_is_started_again_and_the_other_services_go_on(tmp_path):
+    """The Procfile's console line, with a console that exits at once, beside another
+    service, under honcho as `make run` uses it."""
+    [line] = [
+        line for line in (ROOT / "Procfile").read_text().splitlines()
+        if line.startswith("console:")
+    ]  # fmt: skip
+    assert "python -m console" in line
+    crashing = line.replace("python -m console", "python3 -c 'raise SystemExit(3)'")
+    (tmp_path / "Procfile").write_text(f"chat: sleep 600\n{crashing}\n")
+    log = open(tmp_path / "honcho.log", "wb")  # noqa: SIM115 - closed below
+    honcho = subprocess.Popen(
+        [str(VENV_BIN / "honcho"), "start", "--no-colour"], cwd=tmp_path,
+        stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+    )  # fmt: skip
+    try:
+        output = lambda: (tmp_path / "honcho.log").read_text()  # noqa: E731
+        wait_until(lambda: "stopped (rc 3)" in output(), 30, "the console to stop", honcho)
+        time.sleep(2)
+        assert honcho.poll() is None, output()
+        assert "chat.1 stopped" not in output() and "sending SIGTERM" not in output()
+    finally:
+        stop_process_group(honcho, timeout=30)
+        log.close()
